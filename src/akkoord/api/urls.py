@@ -1,0 +1,21 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import DefaultRouter
+
+from akkoord.deals import api as deals_api
+from akkoord.organisations import api as organisations_api
+
+router = DefaultRouter()
+router.register("deals", deals_api.DealViewSet, basename="deal")
+router.register("organisations", organisations_api.OrganisationViewSet, basename="organisation")
+router.register("partnerships", deals_api.PartnershipViewSet, basename="partnership")
+router.register("commitments", deals_api.CommitmentViewSet, basename="commitment")
+router.register("signatures", deals_api.SignatureViewSet, basename="signature")
+router.register("working-groups", deals_api.WorkingGroupViewSet, basename="workinggroup")
+router.register("milestones", deals_api.MilestoneViewSet, basename="milestone")
+router.register("decisions", deals_api.DecisionViewSet, basename="decision")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("", include(router.urls)),
+]

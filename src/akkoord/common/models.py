@@ -1,0 +1,77 @@
+"""Base models and the audit trail."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class SourcedModel(TimeStampedModel):
+    """A record that says where its facts come from (rule 10 of the house)."""
+
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the facts come from, for example a document and page."),
+    )
+    is_example = models.BooleanField(
+        _("invented example"),
+        default=False,
+        help_text=_("Tick when this record is invented example data."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class AuditEvent(models.Model):
+    """One write: who did what to which record, and what changed."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("created")
+        UPDATE = "update", _("changed")
+        DELETE = "delete", _("deleted")
+        TRANSITION = "transition", _("status changed")
+        IMPORT = "import", _("imported")
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_events",
+    )
+    actor_label = models.CharField(_("who (as shown)"), max_length=200)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    model = models.CharField(_("record type"), max_length=100)
+    object_id = models.CharField(_("record id"), max_length=64, blank=True)
+    object_repr = models.CharField(_("record"), max_length=300)
+    deal = models.ForeignKey(
+        "deals.Deal",
+        verbose_name=_("deal"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_events",
+    )
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit trail")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"

@@ -1,0 +1,372 @@
+"""Forms of the deal pages. They validate input; services do the writing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from akkoord.organisations.models import Organisation, StakeholderType
+from akkoord.regions.models import Region
+
+from .models import (
+    ChairTerm,
+    CharterFeedback,
+    CharterVersion,
+    Commitment,
+    CommitmentKind,
+    Deal,
+    DealStatus,
+    Decision,
+    GovernmentRole,
+    Milestone,
+    Partnership,
+    PartnerRole,
+    Phase,
+    Signature,
+    WorkingGroup,
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DealForm(forms.ModelForm):
+    regions = forms.ModelMultipleChoiceField(
+        label=_("Regions"),
+        queryset=Region.objects.filter(
+            kind__in=[Region.Kind.MUNICIPALITY, Region.Kind.PROVINCE, Region.Kind.LABOUR_MARKET_REGION]
+        ).order_by("kind", "name"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("CBS municipalities, provinces and labour-market regions. Bron: CBS."),
+    )
+
+    class Meta:
+        model = Deal
+        fields = [
+            "title",
+            "kind",
+            "summary",
+            "ambition",
+            "horizon_start",
+            "horizon_end",
+            "programme",
+            "regions",
+            "website",
+            "is_public",
+            "chair_term_years",
+            "source",
+            "is_example",
+        ]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "ambition": forms.Textarea(attrs={"rows": 3})}
+
+
+class TransitionForm(forms.Form):
+    to = forms.ChoiceField(label=_("New value"))
+    on = forms.DateField(label=_("Date"), widget=DateInput(), required=False)
+    rationale = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to"].choices = choices
+
+
+def status_choices(deal: Deal) -> list[tuple[str, str]]:
+    from .models import STATUS_TRANSITIONS
+
+    labels = dict(DealStatus.choices)
+    return [(s, labels[s]) for s in STATUS_TRANSITIONS[deal.status]]
+
+
+def phase_choices(deal: Deal) -> list[tuple[str, str]]:
+    return [(p, label) for p, label in Phase.choices if p != deal.phase]
+
+
+class PartnerForm(forms.ModelForm):
+    organisation = forms.ModelChoiceField(
+        label=_("Existing organisation"),
+        queryset=Organisation.objects.all(),
+        required=False,
+        help_text=_("Or fill in a new organisation below."),
+    )
+    new_organisation = forms.CharField(label=_("New organisation"), max_length=200, required=False)
+    new_stakeholder_type = forms.ChoiceField(
+        label=_("Stakeholder type of the new organisation"),
+        choices=[("", "—"), *StakeholderType.choices],
+        required=False,
+    )
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"), choices=PartnerRole.choices, widget=forms.CheckboxSelectMultiple
+    )
+    government_roles = forms.MultipleChoiceField(
+        label=_("Role of the government"),
+        choices=GovernmentRole.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Only for governments: the roles it takes in this deal."),
+    )
+    contact_name = forms.CharField(label=_("Contact person"), max_length=200, required=False)
+    contact_email = forms.EmailField(label=_("E-mail of the contact person"), required=False)
+
+    class Meta:
+        model = Partnership
+        fields = ["roles", "government_roles", "joined_on", "left_on", "note", "source", "is_example"]
+        widgets = {
+            "joined_on": DateInput(),
+            "left_on": DateInput(),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["organisation"], self.fields["new_organisation"], self.fields["new_stakeholder_type"]
+            if self.instance.contact:
+                self.fields["contact_name"].initial = self.instance.contact.name
+                self.fields["contact_email"].initial = self.instance.contact.email
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.instance.pk:
+            return data
+        org, new, stype = data.get("organisation"), data.get("new_organisation"), data.get("new_stakeholder_type")
+        if not org and not new:
+            self.add_error("organisation", _("Choose an organisation or fill in a new one."))
+        if org and new:
+            self.add_error("new_organisation", _("Choose an existing organisation or a new one, not both."))
+        if new and not stype:
+            self.add_error("new_stakeholder_type", _("Choose the stakeholder type of the new organisation."))
+        if new and Organisation.objects.filter(name__iexact=new.strip()).exists():
+            self.add_error("new_organisation", _("This organisation exists already; choose it in the list."))
+        if data.get("contact_email") and not data.get("contact_name"):
+            self.add_error("contact_name", _("Give the name of the contact person."))
+        return data
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV or XLSX file"),
+        help_text=_(
+            "Columns: organisation, stakeholder_type, roles, government_roles, joined_on, "
+            "left_on, contact_name, contact_email."
+        ),
+    )
+
+    def clean_file(self) -> Any:
+        f = self.cleaned_data["file"]
+        if not f.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        if f.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return f
+
+
+class CommitmentForm(forms.ModelForm):
+    class Meta:
+        model = Commitment
+        fields = [
+            "partnership",
+            "kind",
+            "description",
+            "pledged_amount",
+            "delivered_amount",
+            "status",
+            "pledged_on",
+            "source",
+            "is_example",
+        ]
+        widgets = {"pledged_on": DateInput(), "description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, deal: Deal, partnerships: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.deal = deal
+        self.fields["partnership"].queryset = partnerships.select_related("organisation")
+        self.fields["partnership"].label_from_instance = lambda p: p.organisation.name
+
+
+class SignatureForm(forms.ModelForm):
+    class Meta:
+        model = Signature
+        fields = [
+            "partnership",
+            "stage",
+            "signatory_name",
+            "signatory_title",
+            "signed_on",
+            "has_mandate",
+            "mandate_evidence",
+            "is_example",
+        ]
+        widgets = {"signed_on": DateInput(), "mandate_evidence": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, deal: Deal, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["partnership"].queryset = deal.partnerships.select_related("organisation")
+        self.fields["partnership"].label_from_instance = lambda p: p.organisation.name
+
+    def _post_clean(self) -> None:
+        # The service validates the model (mandate, stage order) and reports per field.
+        pass
+
+
+class ChairTermForm(forms.ModelForm):
+    class Meta:
+        model = ChairTerm
+        fields = ["stakeholder_type", "organisation", "starts_on", "ends_on"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+
+    def __init__(self, *args: Any, deal: Deal, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(partnerships__deal=deal)
+
+
+class GenerateRotationForm(forms.Form):
+    start = forms.DateField(label=_("First term starts on"), widget=DateInput())
+    term_years = forms.IntegerField(label=_("Years per term"), min_value=1, max_value=10)
+
+
+class WorkingGroupForm(forms.ModelForm):
+    keywords_text = forms.CharField(
+        label=_("Keywords"), required=False, help_text=_("Separate keywords with a semicolon (;).")
+    )
+
+    class Meta:
+        model = WorkingGroup
+        fields = ["name", "theme", "description", "lead", "members", "source", "is_example"]
+        widgets = {
+            "members": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, deal: Deal, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        partners = Organisation.objects.filter(partnerships__deal=deal).order_by("name")
+        self.fields["lead"].queryset = partners
+        self.fields["members"].queryset = partners
+        if self.instance.pk:
+            self.fields["keywords_text"].initial = "; ".join(self.instance.keywords)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        text = data.get("keywords_text") or ""
+        data["keywords"] = [k.strip() for k in text.split(";") if k.strip()]
+        return data
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["title", "description", "due_on", "status", "done_on", "source", "is_example"]
+        widgets = {
+            "due_on": DateInput(),
+            "done_on": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = [
+            "title",
+            "decided_on",
+            "decided_by",
+            "decision",
+            "rationale",
+            "options_considered",
+            "investment_amount",
+            "source",
+            "is_example",
+        ]
+        widgets = {
+            "decided_on": DateInput(),
+            "decision": forms.Textarea(attrs={"rows": 2}),
+            "rationale": forms.Textarea(attrs={"rows": 3}),
+            "options_considered": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class CharterVersionForm(forms.ModelForm):
+    class Meta:
+        model = CharterVersion
+        fields = ["principles", "structure", "activities", "planning", "change_note", "source"]
+        widgets = {f: forms.Textarea(attrs={"rows": 8}) for f in CharterVersion.SECTIONS} | {
+            "change_note": forms.Textarea(attrs={"rows": 2})
+        }
+
+
+class FeedbackForm(forms.ModelForm):
+    # Honeypot: hidden from people, filled in by spam robots.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    class Meta:
+        model = CharterFeedback
+        fields = ["name", "organisation", "email", "section", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        labels = {f: CharterVersion._meta.get_field(f).verbose_name for f in CharterVersion.SECTIONS}
+        self.fields["section"].choices = [("", _("the whole text")), *labels.items()]
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.data.get("website"))
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class ContributionRequestForm(forms.Form):
+    question = forms.CharField(
+        label=_("Question"), max_length=300, initial=_("What can you contribute?")
+    )
+    message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}))
+    closes_on = forms.DateField(label=_("Answer before"), widget=DateInput(), required=False)
+    partnerships = forms.ModelMultipleChoiceField(
+        label=_("Partners to ask"), queryset=Partnership.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, deal: Deal, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        qs = deal.partnerships.filter(left_on__isnull=True).select_related("organisation", "contact")
+        self.fields["partnerships"].queryset = qs
+        self.fields["partnerships"].label_from_instance = lambda p: (
+            f"{p.organisation.name} — {p.contact.email}" if p.contact and p.contact.email
+            else f"{p.organisation.name} ({_('no e-mail address')})"
+        )
+
+
+class ContributionItemForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of contribution"), choices=[("", "—"), *CommitmentKind.choices], required=False)
+    description = forms.CharField(label=_("What do you contribute?"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    pledged_amount = forms.DecimalField(
+        label=_("Amount (euros or hours)"), required=False, min_value=0, max_digits=14, decimal_places=2
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("description") and not data.get("kind"):
+            self.add_error("kind", _("Choose the kind of contribution."))
+        if data.get("kind") and not data.get("description"):
+            self.add_error("description", _("Describe what you contribute."))
+        if data.get("kind") in {"money", "hours"} and data.get("description") and data.get("pledged_amount") is None:
+            self.add_error("pledged_amount", _("Give the amount for money and hours."))
+        return data
+
+
+ContributionFormSet = forms.formset_factory(ContributionItemForm, extra=3, max_num=10)
+
+
+class ContributionNoteForm(forms.Form):
+    note = forms.CharField(label=_("Anything else you want to tell us"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class DealFilterForm(forms.Form):
+    """Only used to render the filter fields; django-filter does the filtering."""

@@ -1,0 +1,40 @@
+"""Set up everything for a demo and serve it: migrate, example data, accounts, server."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from akkoord.deals.demo import DEMO_USERNAME, PARTNER_USERNAME, load_demo
+
+
+class Command(BaseCommand):
+    help = "Create the database, load the example data and serve Akkoord on http://127.0.0.1:8000."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--no-serve", action="store_true", help="Set up only; do not start the server.")
+        parser.add_argument("--addrport", default="127.0.0.1:8000")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        from django.conf import settings
+
+        settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        call_command("migrate", interactive=False, verbosity=0)
+        password = os.environ.get("AKKOORD_DEMO_PASSWORD", "akkoord-demo")
+        result = load_demo(password)
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Example data loaded." if result["created"] else "Example data was already there."
+            )
+        )
+        self.stdout.write(f"  {result['deals']} deals in the database.")
+        self.stdout.write("  Demo accounts (for this local demo only):")
+        self.stdout.write(f"    coordinator of every example deal: {DEMO_USERNAME} / {password}")
+        self.stdout.write(f"    partner contact (Vereniging Deltametropool): {PARTNER_USERNAME} / {password}")
+        if options["no_serve"]:
+            return
+        self.stdout.write(f"  Serving on http://{options['addrport']}/ (Ctrl+C stops)")
+        call_command("runserver", options["addrport"], use_reloader=False)

@@ -1,0 +1,81 @@
+"""Who may do what on a deal. Views, API and CLI all ask these functions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from .models import Deal, DealMembership
+
+
+def _is_admin(user: Any) -> bool:
+    return bool(getattr(user, "is_superuser", False))
+
+
+def is_coordinator(user: Any, deal: Deal) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if _is_admin(user):
+        return True
+    cache = getattr(user, "_akkoord_coordinates", None)
+    if cache is None:
+        cache = set(
+            DealMembership.objects.filter(
+                user=user, role=DealMembership.Role.COORDINATOR
+            ).values_list("deal_id", flat=True)
+        )
+        user._akkoord_coordinates = cache
+    return deal.pk in cache
+
+
+def contact_organisation_ids(user: Any, deal: Deal) -> set[int]:
+    """The organisations this user is partner contact for in ``deal``."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(
+        DealMembership.objects.filter(
+            user=user, deal=deal, role=DealMembership.Role.PARTNER_CONTACT
+        ).values_list("organisation_id", flat=True)
+    )
+
+
+def can_view(user: Any, deal: Deal) -> bool:
+    if deal.is_public:
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return _is_admin(user) or DealMembership.objects.filter(user=user, deal=deal).exists()
+
+
+def can_create_deal(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False))
+
+
+def can_edit_commitments_of(user: Any, deal: Deal, organisation_id: int) -> bool:
+    return is_coordinator(user, deal) or organisation_id in contact_organisation_ids(user, deal)
+
+
+def require_coordinator(user: Any, deal: Deal) -> None:
+    if not is_coordinator(user, deal):
+        raise PermissionDenied(_("Only a coordinator of this deal may do this."))
+
+
+def require_commitment_editor(user: Any, deal: Deal, organisation_id: int) -> None:
+    if not can_edit_commitments_of(user, deal, organisation_id):
+        raise PermissionDenied(
+            _("Only a coordinator or a contact of this partner may change its commitments.")
+        )
+
+
+def visible_deals(user: Any) -> Any:
+    """Deals this user may see."""
+    qs = Deal.objects.all()
+    if _is_admin(user):
+        return qs
+    if getattr(user, "is_authenticated", False):
+        from django.db.models import Q
+
+        return qs.filter(Q(is_public=True) | Q(memberships__user=user)).distinct()
+    return qs.filter(is_public=True)

@@ -1,0 +1,522 @@
+"""Every write on deals goes through these keyword-only functions.
+
+Each one checks permission and state, validates, writes in one transaction and
+records the audit trail, so the web pages, the API and the CLI behave alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from akkoord.common import audit
+from akkoord.common.services import delete_audited, save_audited
+from akkoord.engines.rotation import RotationInput, rotate
+from akkoord.organisations.models import Organisation, StakeholderType, unique_slug
+
+from . import permissions
+from .models import (
+    COMMITMENT_TRANSITIONS,
+    STATUS_TRANSITIONS,
+    ChairTerm,
+    CharterFeedback,
+    CharterVersion,
+    Commitment,
+    CommitmentStatus,
+    ContributionInvitation,
+    ContributionRequest,
+    Deal,
+    DealHistory,
+    DealMembership,
+    Partnership,
+    Phase,
+    Signature,
+)
+
+AuditAction = audit.AuditEvent.Action
+
+
+def _forget_permission_cache(user: Any) -> None:
+    if user is not None and hasattr(user, "__dict__"):
+        user.__dict__.pop("_akkoord_coordinates", None)
+
+
+# --- deals -----------------------------------------------------------------
+
+
+@transaction.atomic
+def create_deal(*, actor: Any, data: dict[str, Any]) -> Deal:
+    """Create a deal; its creator becomes its first coordinator."""
+    if not permissions.can_create_deal(actor):
+        raise PermissionDenied(_("Log in to register a deal."))
+    data = dict(data)
+    if not data.get("slug"):
+        data["slug"] = unique_slug(Deal, data.get("title") or "deal")
+    deal = save_audited(actor=actor, instance=Deal(), data=data)
+    deal.refresh_from_db()
+    audit.AuditEvent.objects.filter(model=Deal._meta.label, object_id=str(deal.pk)).update(deal=deal)
+    DealHistory.objects.create(
+        deal=deal,
+        field=DealHistory.Field.STATUS,
+        new_value=deal.status,
+        on=timezone.localdate(),
+        rationale=_("Registered"),
+        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    if getattr(actor, "is_authenticated", False):
+        DealMembership.objects.create(deal=deal, user=actor, role=DealMembership.Role.COORDINATOR)
+        _forget_permission_cache(actor)
+    return deal
+
+
+def update_deal(*, actor: Any, deal: Deal, data: dict[str, Any]) -> Deal:
+    permissions.require_coordinator(actor, deal)
+    return save_audited(actor=actor, instance=deal, data=data, deal=deal)
+
+
+@transaction.atomic
+def _change(
+    *, actor: Any, deal: Deal, field: str, to: str, on: dt.date | None, rationale: str
+) -> Deal:
+    permissions.require_coordinator(actor, deal)
+    deal = Deal.objects.select_for_update().get(pk=deal.pk)
+    old = getattr(deal, field)
+    if field == "status" and to not in STATUS_TRANSITIONS.get(old, ()):
+        raise ValidationError(
+            {"status": _("A deal cannot go from “%(old)s” to “%(new)s”.") % {"old": old, "new": to}}
+        )
+    if field == "phase" and (to not in Phase.values or to == old):
+        raise ValidationError({"phase": _("Choose another phase than the current one.")})
+    setattr(deal, field, to)
+    deal.save(update_fields=[field, "updated_at"])
+    DealHistory.objects.create(
+        deal=deal,
+        field=field,
+        old_value=old,
+        new_value=to,
+        on=on or timezone.localdate(),
+        rationale=rationale,
+        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    audit.record(
+        actor=actor,
+        action=AuditAction.TRANSITION,
+        obj=deal,
+        deal=deal,
+        changes={field: [old, to], "rationale": rationale},
+    )
+    return deal
+
+
+def change_status(
+    *, actor: Any, deal: Deal, to: str, on: dt.date | None = None, rationale: str = ""
+) -> Deal:
+    return _change(actor=actor, deal=deal, field="status", to=to, on=on, rationale=rationale)
+
+
+def change_phase(
+    *, actor: Any, deal: Deal, to: str, on: dt.date | None = None, rationale: str = ""
+) -> Deal:
+    return _change(actor=actor, deal=deal, field="phase", to=to, on=on, rationale=rationale)
+
+
+@transaction.atomic
+def grant(
+    *, actor: Any, deal: Deal, user: Any, role: str, organisation: Organisation | None = None
+) -> DealMembership:
+    permissions.require_coordinator(actor, deal)
+    membership = save_audited(
+        actor=actor,
+        instance=DealMembership(deal=deal),
+        data={"user": user, "role": role, "organisation": organisation},
+        deal=deal,
+    )
+    _forget_permission_cache(user)
+    return membership
+
+
+# --- children of a deal ------------------------------------------------------
+
+
+def save_child(*, actor: Any, deal: Deal, instance: Any, data: dict[str, Any]) -> Any:
+    """Create or change a working group, milestone, decision or chair term."""
+    permissions.require_coordinator(actor, deal)
+    if instance.pk is None:
+        instance.deal = deal
+    elif instance.deal_id != deal.pk:
+        raise PermissionDenied(_("This record belongs to another deal."))
+    return save_audited(actor=actor, instance=instance, data=data, deal=deal)
+
+
+def delete_child(*, actor: Any, deal: Deal, instance: Any) -> None:
+    permissions.require_coordinator(actor, deal)
+    if instance.deal_id != deal.pk:
+        raise PermissionDenied(_("This record belongs to another deal."))
+    delete_audited(actor=actor, instance=instance, deal=deal)
+
+
+# --- partners ----------------------------------------------------------------
+
+
+def save_partner(
+    *, actor: Any, deal: Deal, data: dict[str, Any], instance: Partnership | None = None
+) -> Partnership:
+    permissions.require_coordinator(actor, deal)
+    instance = instance or Partnership(deal=deal)
+    if instance.deal_id != deal.pk:
+        raise PermissionDenied(_("This record belongs to another deal."))
+    org = data.get("organisation", getattr(instance, "organisation", None) if instance.pk else None)
+    if (
+        org is not None
+        and Partnership.objects.filter(deal=deal, organisation=org).exclude(pk=instance.pk).exists()
+    ):
+        raise ValidationError({"organisation": _("This organisation is already a partner.")})
+    return save_audited(actor=actor, instance=instance, data=data, deal=deal)
+
+
+def find_or_create_organisation(
+    *, actor: Any, name: str, stakeholder_type: str, is_example: bool = False, source: str = ""
+) -> Organisation:
+    org = Organisation.objects.filter(name__iexact=name.strip()).first()
+    if org is not None:
+        return org
+    return save_audited(
+        actor=actor,
+        instance=Organisation(),
+        data={
+            "name": name.strip(),
+            "stakeholder_type": stakeholder_type,
+            "is_example": is_example,
+            "source": source,
+        },
+    )
+
+
+# --- commitments ---------------------------------------------------------------
+
+
+def save_commitment(
+    *, actor: Any, deal: Deal, data: dict[str, Any], instance: Commitment | None = None
+) -> Commitment:
+    instance = instance or Commitment(deal=deal)
+    if instance.deal_id != deal.pk:
+        raise PermissionDenied(_("This record belongs to another deal."))
+    partnership = data.get("partnership") or (instance.partnership if instance.pk else None)
+    if partnership is None:
+        raise ValidationError({"partnership": _("Choose the partner that commits this.")})
+    if partnership.deal_id != deal.pk:
+        raise ValidationError({"partnership": _("This partner is not part of this deal.")})
+    permissions.require_commitment_editor(actor, deal, partnership.organisation_id)
+    if instance.pk and "partnership" in data and data["partnership"].pk != instance.partnership_id:
+        # Moving a pledge to another partner is the coordinator's call only.
+        permissions.require_coordinator(actor, deal)
+    old_status = instance.status if instance.pk else None
+    new_status = data.get("status", instance.status)
+    if old_status and new_status != old_status and new_status not in COMMITMENT_TRANSITIONS[old_status]:
+        raise ValidationError(
+            {"status": _("A commitment cannot go from “%(old)s” to “%(new)s”.")
+             % {"old": old_status, "new": new_status}}
+        )
+    if (
+        new_status == CommitmentStatus.DELIVERED
+        and data.get("kind", instance.kind) in {"money", "hours"}
+        and not data.get("delivered_amount", instance.delivered_amount)
+    ):
+        # Marking a quantified pledge delivered without an amount means: delivered in full.
+        data = {**data, "delivered_amount": data.get("pledged_amount", instance.pledged_amount)}
+    return save_audited(actor=actor, instance=instance, data=data, deal=deal)
+
+
+# --- signatures ----------------------------------------------------------------
+
+
+def record_signature(*, actor: Any, deal: Deal, data: dict[str, Any]) -> Signature:
+    """Record an intent or final signature; refused without a mandate."""
+    permissions.require_coordinator(actor, deal)
+    partnership = data.get("partnership")
+    if partnership is None or partnership.deal_id != deal.pk:
+        raise ValidationError({"partnership": _("Choose a partner of this deal.")})
+    if Signature.objects.filter(partnership=partnership, stage=data.get("stage")).exists():
+        raise ValidationError({"stage": _("This partner has already signed at this stage.")})
+    return save_audited(actor=actor, instance=Signature(), data=data, deal=deal)
+
+
+# --- chair rotation ------------------------------------------------------------
+
+
+@transaction.atomic
+def generate_chair_rotation(
+    *, actor: Any, deal: Deal, start: dt.date | None = None, term_years: int | None = None
+) -> list[ChairTerm]:
+    """Replace the chair schedule by a fair rotation over the partners' stakeholder types.
+
+    Each type with active partners gets terms in proportion to its number of
+    partners; no type chairs twice in a row where that can be avoided.
+    """
+    permissions.require_coordinator(actor, deal)
+    term_years = term_years or deal.chair_term_years
+    start = start or dt.date(deal.horizon_start, 1, 1)
+    end_year = deal.horizon_end
+    counts = Counter(
+        Partnership.objects.filter(deal=deal, left_on__isnull=True).values_list(
+            "organisation__stakeholder_type", flat=True
+        )
+    )
+    if not counts:
+        raise ValidationError({"partners": _("Add partners before generating a chair rotation.")})
+    weights = {t: counts.get(t, 0) for t in StakeholderType.values if counts.get(t, 0)}
+    years = end_year - start.year + 1
+    if years < 1:
+        raise ValidationError({"start": _("The start lies after the deal's horizon.")})
+    terms = max(1, -(-years // term_years))
+    result = rotate(RotationInput(weights=weights, terms=terms))
+    old = [
+        f"{t.sequence}:{t.stakeholder_type}" for t in ChairTerm.objects.filter(deal=deal)
+    ]
+    ChairTerm.objects.filter(deal=deal).delete()
+    created = []
+    for i, stakeholder_type in enumerate(result.sequence):
+        s = start.replace(year=start.year + i * term_years)
+        e = min(
+            s.replace(year=s.year + term_years) - dt.timedelta(days=1), dt.date(end_year, 12, 31)
+        )
+        created.append(
+            ChairTerm(
+                deal=deal, sequence=i + 1, stakeholder_type=stakeholder_type, starts_on=s, ends_on=e
+            )
+        )
+    ChairTerm.objects.bulk_create(created)
+    audit.record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=deal,
+        deal=deal,
+        changes={
+            "chair_rotation": [old, [f"{t.sequence}:{t.stakeholder_type}" for t in created]],
+            "message": result.message,
+        },
+    )
+    return created
+
+
+# --- charter versions and feedback ---------------------------------------------
+
+
+def save_charter_draft(
+    *, actor: Any, deal: Deal, data: dict[str, Any], instance: CharterVersion | None = None
+) -> CharterVersion:
+    permissions.require_coordinator(actor, deal)
+    if instance is None:
+        latest = deal.charter_versions.aggregate(n=Max("number"))["n"] or 0
+        instance = CharterVersion(deal=deal, number=latest + 1)
+    elif instance.status != CharterVersion.Status.DRAFT:
+        raise ValidationError(
+            {"status": _("A published version cannot be changed; start a new version.")}
+        )
+    return save_audited(actor=actor, instance=instance, data=data, deal=deal)
+
+
+@transaction.atomic
+def publish_charter_version(
+    *, actor: Any, version: CharterVersion, open_for_feedback: bool = True
+) -> CharterVersion:
+    """Publish a draft; earlier versions close for feedback."""
+    deal = version.deal
+    permissions.require_coordinator(actor, deal)
+    if version.status != CharterVersion.Status.DRAFT:
+        raise ValidationError({"status": _("This version has already been published.")})
+    if any(
+        v.number > version.number
+        for v in deal.charter_versions.exclude(status=CharterVersion.Status.DRAFT)
+    ):
+        raise ValidationError({"number": _("A later version has already been published.")})
+    deal.charter_versions.filter(status=CharterVersion.Status.OPEN).update(
+        status=CharterVersion.Status.CLOSED
+    )
+    version.status = CharterVersion.Status.OPEN if open_for_feedback else CharterVersion.Status.CLOSED
+    version.published_on = timezone.localdate()
+    version.save(update_fields=["status", "published_on", "updated_at"])
+    audit.record(
+        actor=actor,
+        action=AuditAction.TRANSITION,
+        obj=version,
+        deal=deal,
+        changes={"status": ["draft", version.status]},
+    )
+    return version
+
+
+def close_feedback(*, actor: Any, version: CharterVersion) -> CharterVersion:
+    permissions.require_coordinator(actor, version.deal)
+    if version.status != CharterVersion.Status.OPEN:
+        raise ValidationError({"status": _("This version is not open for feedback.")})
+    version.status = CharterVersion.Status.CLOSED
+    version.save(update_fields=["status", "updated_at"])
+    audit.record(
+        actor=actor,
+        action=AuditAction.TRANSITION,
+        obj=version,
+        deal=version.deal,
+        changes={"status": ["open", "closed"]},
+    )
+    return version
+
+
+class RateLimited(Exception):
+    """Too many submissions from one address in a short time."""
+
+
+def submit_feedback(
+    *, version: CharterVersion, data: dict[str, Any], client_key: str
+) -> CharterFeedback:
+    """Anyone may comment on an open version; comments wait for moderation."""
+    from django.core.cache import cache
+
+    if version.status != CharterVersion.Status.OPEN or not version.deal.is_public:
+        raise ValidationError({"version": _("This version is not open for feedback.")})
+    key = f"akkoord:feedback:{client_key}"
+    count = cache.get_or_set(key, 0, timeout=3600)
+    if count >= settings.FEEDBACK_RATE_LIMIT:
+        raise RateLimited
+    with transaction.atomic():
+        feedback = CharterFeedback(version=version, **data)
+        feedback.full_clean()
+        feedback.save()
+        audit.record(
+            actor=f"{feedback.name} (public)", action=AuditAction.CREATE, obj=feedback, deal=version.deal
+        )
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=3600)
+    return feedback
+
+
+def moderate_feedback(*, actor: Any, feedback: CharterFeedback, approve: bool) -> CharterFeedback:
+    deal = feedback.version.deal
+    permissions.require_coordinator(actor, deal)
+    old = feedback.status
+    feedback.status = CharterFeedback.Status.APPROVED if approve else CharterFeedback.Status.REJECTED
+    feedback.moderated_at = timezone.now()
+    feedback.moderated_by = actor
+    feedback.save(update_fields=["status", "moderated_at", "moderated_by"])
+    audit.record(
+        actor=actor,
+        action=AuditAction.TRANSITION,
+        obj=feedback,
+        deal=deal,
+        changes={"status": [old, feedback.status]},
+    )
+    return feedback
+
+
+# --- "what can you contribute?" ------------------------------------------------
+
+
+@transaction.atomic
+def send_contribution_request(
+    *, actor: Any, deal: Deal, data: dict[str, Any], partnerships: list[Partnership]
+) -> ContributionRequest:
+    """Send the draft to partners; each gets a personal link to answer."""
+    permissions.require_coordinator(actor, deal)
+    if not partnerships:
+        raise ValidationError({"partnerships": _("Choose at least one partner.")})
+    missing = [p.organisation.name for p in partnerships if not (p.contact and p.contact.email)]
+    if missing:
+        raise ValidationError(
+            {"partnerships": _("These partners have no contact e-mail address: %(names)s")
+             % {"names": ", ".join(missing)}}
+        )
+    request = save_audited(
+        actor=actor,
+        instance=ContributionRequest(deal=deal, created_by=actor),
+        data=data,
+        deal=deal,
+    )
+    for p in partnerships:
+        if p.deal_id != deal.pk:
+            raise ValidationError({"partnerships": _("Choose partners of this deal only.")})
+        invitation = ContributionInvitation.objects.create(
+            request=request, partnership=p, email=p.contact.email
+        )
+        link = settings.SITE_URL.rstrip("/") + invitation.get_absolute_url()
+        send_mail(
+            subject=f"{deal.title}: {request.question}",
+            message=_(
+                "Dear %(name)s,\n\n%(message)s\n\n%(question)s\nAnswer through your personal link "
+                "(no account needed):\n%(link)s\n"
+            )
+            % {
+                "name": p.contact.name,
+                "message": request.message,
+                "question": request.question,
+                "link": link,
+            },
+            from_email=None,
+            recipient_list=[invitation.email],
+        )
+        invitation.sent_at = timezone.now()
+        invitation.save(update_fields=["sent_at"])
+    return request
+
+
+@transaction.atomic
+def answer_invitation(
+    *, invitation: ContributionInvitation, items: list[dict[str, Any]], note: str = ""
+) -> list[Commitment]:
+    """Turn a partner's answer into pledged commitments. Needs no account: the token is the key."""
+    invitation = ContributionInvitation.objects.select_for_update().get(pk=invitation.pk)
+    request = invitation.request
+    if request.closes_on and timezone.localdate() > request.closes_on:
+        raise ValidationError({"closes_on": _("This question closed on %(date)s.")
+                               % {"date": request.closes_on}})
+    if not items:
+        raise ValidationError({"items": _("Describe at least one contribution.")})
+    deal = request.deal
+    actor = f"{invitation.partnership.organisation.name} (contribution link)"
+    created = []
+    for item in items:
+        commitment = Commitment(
+            deal=deal,
+            partnership=invitation.partnership,
+            invitation=invitation,
+            status=CommitmentStatus.PLEDGED,
+            pledged_on=timezone.localdate(),
+            delivered_amount=Decimal("0"),
+            source=_("Answer to “%(q)s”") % {"q": request.question},
+            **item,
+        )
+        commitment.full_clean()
+        commitment.save()
+        audit.record(actor=actor, action=AuditAction.CREATE, obj=commitment, deal=deal)
+        created.append(commitment)
+    invitation.responded_at = timezone.now()
+    invitation.response_note = note
+    invitation.save(update_fields=["responded_at", "response_note", "updated_at"])
+    return created
+
+
+def delete_commitment(*, actor: Any, commitment: Commitment) -> None:
+    deal = commitment.deal
+    permissions.require_commitment_editor(actor, deal, commitment.partnership.organisation_id)
+    delete_audited(actor=actor, instance=commitment, deal=deal)
+
+
+def delete_signature(*, actor: Any, signature: Signature) -> None:
+    deal = signature.partnership.deal
+    permissions.require_coordinator(actor, deal)
+    if signature.stage == "intent" and Signature.objects.filter(
+        partnership=signature.partnership, stage="final"
+    ).exists():
+        raise ValidationError({"stage": _("Delete the final signature before the intent agreement.")})
+    delete_audited(actor=actor, instance=signature, deal=deal)

@@ -1,0 +1,99 @@
+"""Charts as inline SVG from matplotlib: one code path for pages and PDF.
+
+Every chart has a title that states the finding, labelled axes with units,
+the source under it, and the page shows the same numbers in a table for
+screen readers. Colours are the Okabe-Ito colour-blind safe palette.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+ACCENT = "#1f5f8b"
+MUTED = "#9db7cc"
+
+plt.rcParams.update(
+    {
+        "svg.fonttype": "none",
+        "font.family": "sans-serif",
+        "font.size": 10,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.titleweight": "bold",
+        "axes.titlesize": 11,
+        "axes.titlelocation": "left",
+    }
+)
+
+
+def _to_svg(fig: plt.Figure, label: str) -> str:
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    plt.close(fig)
+    svg = buf.getvalue()
+    svg = svg[svg.index("<svg") :]
+    # Scale with the page; expose the chart to assistive technology as one image.
+    svg = re.sub(r'<svg ([^>]*?)width="[^"]+" height="[^"]+"', r"<svg \1", svg, count=1)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{_escape(label)}" class="chart" ', 1)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+@lru_cache(maxsize=256)
+def bar_chart(
+    title: str,
+    labels: Sequence[str],
+    values: Sequence[float],
+    xlabel: str,
+    source: str,
+) -> str:
+    """Horizontal bars, one per label."""
+    height = 0.45 * len(labels) + 1.4
+    fig, ax = plt.subplots(figsize=(6.4, height))
+    y = list(range(len(labels)))
+    ax.barh(y, values, color=[OKABE_ITO[i % len(OKABE_ITO)] for i in y])
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    for i, v in enumerate(values):
+        ax.text(v, i, f" {v:g}", va="center")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    fig.text(0.01, -0.02, source, fontsize=8, color="#555555", ha="left", va="top")
+    return _to_svg(fig, title)
+
+
+@lru_cache(maxsize=256)
+def paired_bar_chart(
+    title: str,
+    labels: Sequence[str],
+    first: Sequence[float],
+    second: Sequence[float],
+    legend: tuple[str, str],
+    xlabel: str,
+    source: str,
+) -> str:
+    """Two bars per label, for example pledged against delivered."""
+    height = 0.6 * len(labels) + 1.6
+    fig, ax = plt.subplots(figsize=(6.4, height))
+    y = list(range(len(labels)))
+    ax.barh([v - 0.2 for v in y], first, height=0.38, color=OKABE_ITO[0], label=legend[0])
+    ax.barh([v + 0.2 for v in y], second, height=0.38, color=OKABE_ITO[1], label=legend[1])
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.legend(frameon=False, loc="lower right")
+    fig.text(0.01, -0.02, source, fontsize=8, color="#555555", ha="left", va="top")
+    return _to_svg(fig, title)

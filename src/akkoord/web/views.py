@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from akkoord.deals.models import Deal, DealKind
+from akkoord.deals.permissions import visible_deals
+from akkoord.organisations.models import Organisation
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    deals = visible_deals(request.user)
+    kinds = dict(DealKind.choices)
+    by_kind = [
+        (kinds[row["kind"]], row["n"], row["kind"])
+        for row in deals.values("kind").annotate(n=Count("id")).order_by("-n")
+    ]
+    context = {
+        "deal_count": deals.count(),
+        "organisation_count": Organisation.objects.count(),
+        "by_kind": by_kind,
+        "recent": deals.order_by("-updated_at")[:6],
+    }
+    return render(request, "web/home.html", context)
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "web/error.html", {"code": 404}, status=404)
+
+
+def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "web/error.html", {"code": 403, "message": str(exception or "")}, status=403)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/error.html", {"code": 500}, status=500)
+
+
+__all__ = ["Deal", "home", "not_found", "forbidden", "server_error"]
