@@ -73,6 +73,8 @@ def _partner(actor: Any, deal: Deal, org: Organisation, roles: list[str], **extr
 
 
 def _walk(actor: Any, deal: Deal, status: str, phase: str, on: dt.date, rationale: str) -> None:
+    # The example deals existed before Akkoord: date their registration at their start.
+    deal.history.filter(field="status", old_value="").update(on=on)
     path = {"forming": ["forming"], "active": ["forming", "active"],
             "completed": ["forming", "active", "completed"]}.get(status, [])
     for step in path:

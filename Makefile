@@ -1,0 +1,82 @@
+# Akkoord: `make demo` sets everything up and serves the platform with example data;
+# `make test` sets everything up and runs every test.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export DJANGO_SETTINGS_MODULE ?= akkoord.config.settings.base
+
+.PHONY: demo test test-only lint check-schema schema messages check-messages bench setup chromium clean help
+
+help:
+	@echo "make demo    set up and serve Akkoord on http://127.0.0.1:8000 with example data"
+	@echo "make test    set up and run every test (unit, API, CLI, end-to-end in Chromium)"
+	@echo "make lint    ruff, mypy, import-linter, migrations, translations, API schema"
+	@echo "make bench   run the benchmarks in benchmarks/"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+setup: $(STAMP) node_modules/.package-lock.json
+
+chromium:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+	  echo "Installing Debian's chromium for the end-to-end tests"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "The end-to-end tests need Debian's chromium at /usr/bin/chromium."; \
+	  echo "Install it with: sudo apt-get install chromium   (then run make test again)"; \
+	  exit 1; \
+	fi
+
+demo: setup
+	$(BIN)/akkoord demo
+
+test: setup chromium test-only
+
+# The whole suite; pytest's exit code 5 (no tests collected) counts as a failure.
+test-only:
+	@$(BIN)/pytest -q -p no:randomly; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "No tests were collected: failing."; exit 1; fi; exit $$rc
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/akkoord makemigrations --check --dry-run
+	$(MAKE) --no-print-directory check-messages check-schema
+
+# The committed OpenAPI schema must match what the code generates.
+schema: setup
+	$(BIN)/akkoord spectacular --file docs/api/openapi.yaml --validate --fail-on-warn
+
+check-schema:
+	@$(BIN)/akkoord spectacular --file /tmp/akkoord-openapi.yaml --validate --fail-on-warn
+	@diff -u docs/api/openapi.yaml /tmp/akkoord-openapi.yaml > /tmp/akkoord-openapi.diff \
+	  || (cat /tmp/akkoord-openapi.diff; echo "docs/api/openapi.yaml is out of date: run make schema"; exit 1)
+	@echo "API schema: up to date"
+
+# Extract the English msgids and compile the Dutch catalogue.
+messages: setup
+	cd src/akkoord && ../../$(BIN)/akkoord makemessages -l nl --no-location --no-obsolete -i "engines/*"
+	cd src/akkoord && ../../$(BIN)/akkoord compilemessages -l nl
+
+check-messages:
+	@$(BIN)/python tools/check_translations.py
+
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) node_modules var/static
