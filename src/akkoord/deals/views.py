@@ -453,7 +453,7 @@ def charter(request: HttpRequest, slug: str, number: int | None = None) -> HttpR
     published = [v for v in versions if v.status != CharterVersion.Status.DRAFT]
     previous = next((v for v in published if v.number < current.number), None)
     feedback_form = forms.FeedbackForm(request.POST or None)
-    sent = False
+    sent = rate_limited = False
     if request.method == "POST":
         if feedback_form.is_spam:
             sent = True  # Say nothing to the robot; store nothing.
@@ -462,6 +462,7 @@ def charter(request: HttpRequest, slug: str, number: int | None = None) -> HttpR
             try:
                 services.submit_feedback(version=current, data=data, client_key=_client_key(request))
             except services.RateLimited:
+                rate_limited = True
                 feedback_form.add_error(None, _("You have sent a lot of feedback in a short time. Try again in an hour."))
             except ValidationError as exc:
                 apply_errors(feedback_form, exc)
@@ -481,7 +482,7 @@ def charter(request: HttpRequest, slug: str, number: int | None = None) -> HttpR
         "is_coordinator": is_coord,
         "sections": [(CharterVersion._meta.get_field(s).verbose_name, getattr(current, s)) for s in CharterVersion.SECTIONS],
     }
-    status = 429 if feedback_form.non_field_errors() else (400 if feedback_form.errors else 200)
+    status = 429 if rate_limited else (400 if feedback_form.errors else 200)
     return render(request, "deals/charter.html", context, status=status)
 
 

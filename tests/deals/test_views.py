@@ -1,0 +1,336 @@
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.db import connection
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from akkoord.deals import services
+from akkoord.deals.models import (
+    CharterFeedback,
+    Commitment,
+    ContributionInvitation,
+    Partnership,
+    Signature,
+)
+from akkoord.regions.models import Region
+from tests.factories import (
+    CommitmentFactory,
+    DealFactory,
+    OrganisationFactory,
+    PartnershipFactory,
+    PersonFactory,
+    SignatureFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _populate(deal, n: int) -> None:
+    types = ["government", "market", "knowledge", "civil_society", "residents"]
+    for i in range(n):
+        p = PartnershipFactory(deal=deal, organisation=OrganisationFactory(stakeholder_type=types[i % 5]))
+        CommitmentFactory(partnership=p, pledged_amount=Decimal(1000 * (i + 1)), delivered_amount=Decimal(500))
+        CommitmentFactory(partnership=p, kind="hours", pledged_amount=Decimal(10))
+        SignatureFactory(partnership=p)
+
+
+def _count_queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_public_pages_are_dutch_by_default(client, deal) -> None:
+    r = client.get("/deals/", HTTP_ACCEPT_LANGUAGE="en-US")
+    assert r.status_code == 200
+    assert r["Content-Language"] == "nl"
+    assert '<html lang="nl">' in r.content.decode()
+    client.cookies["django_language"] = "en"
+    assert client.get("/deals/")["Content-Language"] == "en"
+
+
+def test_deal_page_query_count_does_not_grow(client, deal) -> None:
+    _populate(deal, 3)
+    url = reverse("deals:detail", args=[deal.slug])
+    small = _count_queries(client, url)
+    _populate(deal, 20)
+    assert _count_queries(client, url) == small
+
+
+def test_deal_list_query_count_does_not_grow(client) -> None:
+    for _ in range(3):
+        _populate(DealFactory(), 2)
+    small = _count_queries(client, "/deals/")
+    for _ in range(10):
+        _populate(DealFactory(), 4)
+    assert _count_queries(client, "/deals/") == small
+
+
+def test_deal_page_shows_totals_per_kind_and_type(client, deal) -> None:
+    gov = PartnershipFactory(deal=deal, organisation=OrganisationFactory(name="Gemeente A", stakeholder_type="government"))
+    mkt = PartnershipFactory(deal=deal, organisation=OrganisationFactory(name="Bedrijf B", stakeholder_type="market"))
+    CommitmentFactory(partnership=gov, pledged_amount=Decimal("1234567.89"), delivered_amount=Decimal("1000000"))
+    CommitmentFactory(partnership=mkt, pledged_amount=Decimal("5000"), status="withdrawn")
+    SignatureFactory(partnership=gov)
+    html = client.get(reverse("deals:detail", args=[deal.slug])).content.decode()
+    assert "€\xa01.234.568" in html  # pledged money, Dutch grouping, withdrawn not counted
+    assert "€\xa01.000.000" in html
+    assert "1 van 2 actieve partners" in html or "1 of 2 active partners" in html
+    assert '<svg role="img"' in html  # balance chart
+
+
+def test_list_filters(client) -> None:
+    a = DealFactory(title="Alpha Pact", kind="pact", status="active", phase="drive")
+    b = DealFactory(title="Beta Deal", kind="city_deal")
+    a.regions.add(Region.objects.get(code="GM0344"))
+    PartnershipFactory(deal=b, organisation=OrganisationFactory(name="Woonbond", stakeholder_type="residents"))
+
+    def titles(query: str) -> list[str]:
+        r = client.get("/deals/?" + query)
+        assert r.status_code == 200
+        return [d.title for d in r.context["page"].object_list]
+
+    assert titles("kind=pact") == ["Alpha Pact"]
+    assert titles("status=active&phase=drive") == ["Alpha Pact"]
+    assert titles("region=PV26") == ["Alpha Pact"]  # province matches its municipalities
+    assert titles("region=AM13") == ["Alpha Pact"]  # labour-market region too
+    assert titles("region=XX99") == []
+    assert titles("stakeholder_type=residents") == ["Beta Deal"]
+    assert titles("q=woonbond") == ["Beta Deal"]
+    assert client.get("/deals/?kind=nonsense").status_code == 200
+
+
+def test_private_deal_is_hidden(client, outsider) -> None:
+    d = DealFactory(is_public=False)
+    assert client.get(reverse("deals:detail", args=[d.slug])).status_code == 404
+    client.force_login(outsider)
+    assert client.get(reverse("deals:detail", args=[d.slug])).status_code == 404
+    assert d.title not in client.get("/deals/").content.decode()
+
+
+def test_outsider_cannot_edit(client, deal, outsider) -> None:
+    client.force_login(outsider)
+    assert client.get(reverse("deals:edit", args=[deal.slug])).status_code == 403
+    r = client.post(reverse("deals:partner_add", args=[deal.slug]), {"new_organisation": "X"})
+    assert r.status_code == 403
+    assert not Partnership.objects.exists()
+
+
+def test_anonymous_is_sent_to_login(client, deal) -> None:
+    r = client.get(reverse("deals:partner_add", args=[deal.slug]))
+    assert r.status_code == 302 and "/accounts/login/" in r["Location"]
+
+
+def test_coordinator_adds_partner_with_new_organisation(coord_client, deal) -> None:
+    r = coord_client.post(reverse("deals:partner_add", args=[deal.slug]), {
+        "new_organisation": "Gemeente Beesel", "new_stakeholder_type": "government",
+        "roles": ["partner", "lead"], "government_roles": ["supporting"], "joined_on": "2024-02-01",
+        "contact_name": "P. Contact", "contact_email": "p@example.org",
+    })
+    assert r.status_code == 302
+    p = Partnership.objects.get(deal=deal)
+    assert (p.organisation.name, p.roles, p.government_roles) == ("Gemeente Beesel", ["partner", "lead"], ["supporting"])
+    assert p.contact.email == "p@example.org"
+
+
+def test_partner_form_errors_name_the_field(coord_client, deal) -> None:
+    r = coord_client.post(reverse("deals:partner_add", args=[deal.slug]), {
+        "new_organisation": "Bedrijf", "new_stakeholder_type": "market",
+        "roles": ["partner"], "government_roles": ["regulating"],
+    })
+    assert r.status_code == 400
+    assert "government_roles" in r.context["form"].errors or "__all__" in r.context["form"].errors
+    r = coord_client.post(reverse("deals:partner_add", args=[deal.slug]), {"roles": ["partner"]})
+    assert r.status_code == 400
+    assert "organisation" in r.context["form"].errors
+    assert not Partnership.objects.exists()
+
+
+def test_signature_without_mandate_refused_on_page(coord_client, deal) -> None:
+    p = PartnershipFactory(deal=deal)
+    r = coord_client.post(reverse("deals:signature_add", args=[deal.slug]), {
+        "partnership": p.pk, "stage": "intent", "signatory_name": "X", "signed_on": "2024-03-05",
+        "mandate_evidence": "geen",
+    })
+    assert r.status_code == 400
+    assert "has_mandate" in r.context["form"].errors
+    assert not Signature.objects.exists()
+    r = coord_client.post(reverse("deals:signature_add", args=[deal.slug]), {
+        "partnership": p.pk, "stage": "intent", "signatory_name": "X", "signed_on": "2024-03-05",
+        "has_mandate": "on", "mandate_evidence": "Collegebesluit 12-02-2024",
+    })
+    assert r.status_code == 302
+    assert Signature.objects.get().mandate_evidence == "Collegebesluit 12-02-2024"
+
+
+def test_commitment_form_and_bad_amount(coord_client, deal) -> None:
+    p = PartnershipFactory(deal=deal)
+    url = reverse("deals:commitment_add", args=[deal.slug])
+    r = coord_client.post(url, {"partnership": p.pk, "kind": "money", "description": "Geld",
+                                "pledged_amount": "veel", "delivered_amount": "0", "status": "pledged"})
+    assert r.status_code == 400 and "pledged_amount" in r.context["form"].errors
+    r = coord_client.post(url, {"partnership": p.pk, "kind": "money", "description": "Geld",
+                                "pledged_amount": "2500.50", "delivered_amount": "0", "status": "pledged"})
+    assert r.status_code == 302
+    assert Commitment.objects.get().pledged_amount == Decimal("2500.50")
+
+
+def test_deal_create_and_transition(client, outsider) -> None:
+    client.force_login(outsider)
+    r = client.post(reverse("deals:create"), {"title": "Nieuw Akkoord", "kind": "urban_accord",
+                                              "horizon_start": "2026", "horizon_end": "2029",
+                                              "chair_term_years": "1", "is_public": "on"})
+    assert r.status_code == 302
+    r = client.post(reverse("deals:transition", args=["nieuw-akkoord", "status"]),
+                    {"to": "forming", "on": "2026-01-10", "rationale": "Concept naar partners"})
+    assert r.status_code == 302
+    r = client.post(reverse("deals:transition", args=["nieuw-akkoord", "status"]),
+                    {"to": "completed", "rationale": "Te vroeg"})
+    assert r.status_code == 400
+
+
+def test_generic_children_crud(coord_client, deal) -> None:
+    url = reverse("deals:child_add", args=[deal.slug, "decisions"])
+    r = coord_client.post(url, {"title": "Fonds oprichten", "decided_on": "2025-05-01", "decided_by": "Stuurgroep",
+                                "decision": "We richten een fonds op", "rationale": "Kosten gaan voor de baten uit",
+                                "options_considered": "Fonds\nSubsidie", "investment_amount": "250000"})
+    assert r.status_code == 302
+    d = deal.decisions.get()
+    assert d.options_list() == ["Fonds", "Subsidie"]
+    r = coord_client.post(reverse("deals:child_add", args=[deal.slug, "milestones"]),
+                          {"title": "Klaar", "due_on": "2025-01-01", "status": "done"})
+    assert r.status_code == 400 and "done_on" in r.context["form"].errors
+    r = coord_client.post(reverse("deals:child_delete", args=[deal.slug, "decisions", d.pk]))
+    assert r.status_code == 302 and not deal.decisions.exists()
+    assert coord_client.get(reverse("deals:child_add", args=[deal.slug, "nonsense"])).status_code == 404
+
+
+def test_charter_versions_diff_and_feedback(client, coordinator, deal) -> None:
+    v1 = services.save_charter_draft(actor=coordinator, deal=deal, data={"principles": "Wij werken samen."})
+    services.publish_charter_version(actor=coordinator, version=v1)
+    url = reverse("deals:charter_version", args=[deal.slug, 1])
+    # Feedback goes to moderation; the honeypot catches robots.
+    r = client.post(url, {"name": "Ria", "email": "ria@example.org", "text": "Mooi", "website": ""})
+    assert r.status_code == 200 and r.context["sent"]
+    client.post(url, {"name": "Bot", "email": "bot@example.org", "text": "spam", "website": "http://spam"})
+    assert list(CharterFeedback.objects.values_list("name", "status")) == [("Ria", "pending")]
+    assert "Mooi" not in client.get(url).content.decode()
+    r = client.post(url, {"name": "", "email": "geen", "text": ""})
+    assert r.status_code == 400 and set(r.context["form"].errors) == {"name", "email", "text"}
+    services.moderate_feedback(actor=coordinator, feedback=CharterFeedback.objects.get(), approve=True)
+    assert "Mooi" in client.get(url).content.decode()
+    v2 = services.save_charter_draft(actor=coordinator, deal=deal, data={"principles": "Wij werken graag samen."})
+    services.publish_charter_version(actor=coordinator, version=v2)
+    v1.refresh_from_db()
+    assert v1.status == "closed"
+    r = client.get(reverse("deals:charter_version", args=[deal.slug, 2]))
+    assert [op for op in r.context["diff"][0]["ops"] if op[0] != "equal"] == [("insert", "graag")]
+    assert client.post(url, {"name": "Late", "email": "l@example.org", "text": "x"}).status_code == 400
+
+
+def test_feedback_rate_limit(client, coordinator, deal, settings) -> None:
+    settings.FEEDBACK_RATE_LIMIT = 2
+    v1 = services.save_charter_draft(actor=coordinator, deal=deal, data={"principles": "Tekst"})
+    services.publish_charter_version(actor=coordinator, version=v1)
+    url = reverse("deals:charter_version", args=[deal.slug, 1])
+    for _ in range(2):
+        assert client.post(url, {"name": "A", "email": "a@example.org", "text": "x"}).status_code == 200
+    assert client.post(url, {"name": "A", "email": "a@example.org", "text": "x"}).status_code == 429
+    assert CharterFeedback.objects.count() == 2
+
+
+def test_contribution_request_and_answer(client, coord_client, deal) -> None:
+    p = PartnershipFactory(deal=deal, contact=None)
+    p.contact = PersonFactory(organisation=p.organisation, email="partner@example.org")
+    p.save()
+    r = coord_client.post(reverse("deals:contribution_request", args=[deal.slug]), {
+        "question": "Wat kunt u bijdragen?", "message": "Ons voorstel", "partnerships": [p.pk]})
+    assert r.status_code == 302
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["partner@example.org"]
+    invitation = ContributionInvitation.objects.get()
+    assert invitation.get_absolute_url() in mail.outbox[0].body
+    url = invitation.get_absolute_url()
+    assert client.get(url).status_code == 200
+    form = {"item-TOTAL_FORMS": "3", "item-INITIAL_FORMS": "0", "item-MIN_NUM_FORMS": "0", "item-MAX_NUM_FORMS": "10",
+            "item-0-kind": "money", "item-0-description": "Cofinanciering", "item-0-pledged_amount": "",
+            "note": ""}
+    r = client.post(url, form)
+    assert r.status_code == 400 and not Commitment.objects.exists()
+    form["item-0-pledged_amount"] = "10000"
+    form["item-1-kind"] = "space"
+    form["item-1-description"] = "Vergaderzaal"
+    r = client.post(url, form)
+    assert r.status_code == 200
+    assert sorted(Commitment.objects.values_list("kind", "status")) == [("money", "pledged"), ("space", "pledged")]
+    assert Commitment.objects.get(kind="money").pledged_amount == Decimal("10000")
+    assert client.get("/deals/contribute/not-a-token/").status_code == 404
+
+
+def test_contribution_request_needs_contact_email(coord_client, deal) -> None:
+    p = PartnershipFactory(deal=deal)
+    r = coord_client.post(reverse("deals:contribution_request", args=[deal.slug]), {
+        "question": "Wat kunt u bijdragen?", "message": "Ons voorstel", "partnerships": [p.pk]})
+    assert r.status_code == 400 and "partnerships" in r.context["form"].errors
+    assert not ContributionInvitation.objects.exists()
+
+
+def test_import_page_reports_rows(coord_client, deal) -> None:
+    upload = io.BytesIO(b"organisation,stakeholder_type\nX,bank\n")
+    upload.name = "partners.csv"
+    r = coord_client.post(reverse("deals:partner_import", args=[deal.slug]), {"file": upload})
+    assert r.status_code == 400
+    assert [(e.row, e.column) for e in r.context["errors"]] == [(2, "stakeholder_type")]
+    upload = io.BytesIO(b"x")
+    upload.name = "partners.pdf"
+    assert coord_client.post(reverse("deals:partner_import", args=[deal.slug]), {"file": upload}).status_code == 400
+
+
+def test_audit_page_for_coordinators_only(client, coord_client, coordinator, deal, outsider) -> None:
+    services.update_deal(actor=coordinator, deal=deal, data={"summary": "Nieuw"})
+    r = coord_client.get(reverse("deals:audit", args=[deal.slug]))
+    assert r.status_code == 200 and "Nieuw" in r.content.decode()
+    client.force_login(outsider)
+    assert client.get(reverse("deals:audit", args=[deal.slug])).status_code == 403
+
+
+def test_exports(client, deal) -> None:
+    p = PartnershipFactory(deal=deal, organisation=OrganisationFactory(name="Gemeente X"))
+    CommitmentFactory(partnership=p, pledged_amount=Decimal("100.50"))
+    data = json.loads(client.get(reverse("deals:export", args=[deal.slug, "json"])).content)
+    assert data["deal"]["slug"] == "test-deal"
+    assert data["commitments"][0] == {**data["commitments"][0], "organisation": "Gemeente X", "pledged_amount": 100.5}
+    r = client.get(reverse("deals:export", args=[deal.slug, "xlsx"]))
+    wb = load_workbook(io.BytesIO(r.content))
+    assert wb.sheetnames[:3] == ["deal", "history", "partners"]
+    assert wb["partners"]["A2"].value == "Gemeente X"
+    assert client.get(reverse("deals:export", args=[deal.slug, "pdf"])).status_code == 404
+
+
+def test_chair_generate_page(coord_client, deal) -> None:
+    PartnershipFactory(deal=deal)
+    r = coord_client.post(reverse("deals:chair_generate", args=[deal.slug]), {"start": "2024-01-01", "term_years": "2"})
+    assert r.status_code == 302
+    assert deal.chair_terms.count() == 2
+    r = coord_client.post(reverse("deals:chair_generate", args=[deal.slug]), {"start": "2040-01-01", "term_years": "1"})
+    assert r.status_code == 400
+
+
+def test_home_and_errors(client, deal) -> None:
+    assert client.get("/").status_code == 200
+    assert client.get("/deals/does-not-exist/").status_code == 404
+    assert client.get("/deals/?page=abc").status_code == 200
+
+
+def test_dates_in_dutch(client, coordinator, deal) -> None:
+    services.change_status(actor=coordinator, deal=deal, to="forming", on=dt.date(2026, 11, 22), rationale="x")
+    assert "22 november 2026" in client.get(reverse("deals:detail", args=[deal.slug])).content.decode()
