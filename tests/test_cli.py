@@ -1,0 +1,81 @@
+"""The `akkoord` command, run as a user would: a real subprocess on a real database file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+
+def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "akkoord.config.settings.base",
+        "AKKOORD_VAR_DIR": str(tmp_path / "var"),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "akkoord.cli", *args], env=env, capture_output=True, text=True, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("cli")
+    first = run(tmp, "demo", "--no-serve")
+    assert first.returncode == 0, first.stderr
+    assert "coordinator / akkoord-demo" in first.stdout
+    assert "Example data loaded." in first.stdout
+    return tmp
+
+
+def test_demo_is_idempotent(demo_db: Path) -> None:
+    second = run(demo_db, "demo", "--no-serve")
+    assert second.returncode == 0, second.stderr
+    assert "Example data was already there." in second.stdout
+    assert "13 deals in the database." in second.stdout
+
+
+def test_export_json_and_xlsx(demo_db: Path) -> None:
+    r = run(demo_db, "export", "impact-van-soesterberg", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["deal"]["title"] == "(IM)Pact van Soesterberg"
+    assert data["deal"]["horizon_end"] == 2029
+    assert len(data["chair_rotation"]) == 10
+    assert {p["organisation"] for p in data["partners"]} >= {"Vereniging Deltametropool", "NEPROM"}
+    out = demo_db / "pact.xlsx"
+    r = run(demo_db, "export", "impact-van-soesterberg", "--format", "xlsx", "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "partners" in load_workbook(out).sheetnames
+    r = run(demo_db, "export", "no-such-deal")
+    assert r.returncode == 1 and "No deal with the short name" in r.stderr
+
+
+def test_import_partners(demo_db: Path) -> None:
+    good = demo_db / "partners.csv"
+    good.write_text("organisation,stakeholder_type,roles\nGemeente Steenderen (voorbeeld),overheid,partner\n")
+    r = run(demo_db, "import-partners", "town-deal-sterke-streken", str(good), "--as", "coordinator")
+    assert r.returncode == 0, r.stderr
+    assert "1 partners added, 0 updated." in r.stdout
+    bad = demo_db / "bad.csv"
+    bad.write_text("organisation,stakeholder_type\nX,bank\n,market\n")
+    r = run(demo_db, "import-partners", "town-deal-sterke-streken", str(bad), "--as", "coordinator")
+    assert r.returncode == 1
+    assert f"{bad}: row 2, column 'stakeholder_type'" in r.stderr
+    assert f"{bad}: row 3, column 'organisation'" in r.stderr
+    assert "nothing was imported" in r.stderr
+    r = run(demo_db, "import-partners", "town-deal-sterke-streken", str(good), "--as", "partner")
+    assert r.returncode == 1 and "coordinator" in r.stderr
+    r = run(demo_db, "import-partners", "town-deal-sterke-streken", str(demo_db / "missing.csv"), "--as", "coordinator")
+    assert r.returncode == 1 and "File not found" in r.stderr
+
+
+def test_manage_commands_pass_through(demo_db: Path) -> None:
+    r = run(demo_db, "showmigrations", "regions")
+    assert r.returncode == 0 and "[X] 0002_load_cbs_regions" in r.stdout
