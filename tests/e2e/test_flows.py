@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from akkoord.deals.models import CharterFeedback, Commitment, Partnership, Signature
+
+from .conftest import axe_violations, login
+
+pytestmark = pytest.mark.e2e
+
+PACT = "/deals/impact-van-soesterberg/"
+
+
+def test_browse_search_and_accessibility(page: Any, live_server: Any, demo: Any) -> None:
+    base = live_server.url
+    for path in ("/", "/deals/", PACT, PACT + "charter/", "/deals/town-deal-sterke-streken/", "/accounts/login/"):
+        page.goto(base + path)
+        assert page.locator("html").get_attribute("lang") == "nl"
+        assert axe_violations(page) == [], path
+    page.goto(base + "/deals/")
+    page.fill("#id_q", "Health Hub")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**q=Health**")
+    assert page.locator("#results .card h3").all_inner_texts() == ["City Deal Health Hub Utrecht"]
+    page.goto(base + "/deals/?kind=town_deal")
+    page.click("text=Town Deal Sterke Streken")
+    assert page.locator("h1").inner_text() == "Town Deal Sterke Streken"
+    assert page.locator("#partners svg[role=img]").count() == 1
+
+
+def test_coordinator_adds_partner_commitment_and_refused_signature(page: Any, live_server: Any, demo: Any) -> None:
+    base = live_server.url
+    login(page, base, "coordinator", "demo-password-123")
+    page.goto(base + PACT + "partners/add/")
+    assert axe_violations(page) == []
+    page.fill("#id_new_organisation", "Gemeente Soest")
+    page.select_option("#id_new_stakeholder_type", "government")
+    page.check("input[name=roles][value=partner]")
+    page.check("input[name=government_roles][value=partner]")
+    page.fill("#id_joined_on", "2026-11-01")
+    page.click("main form.form button[type=submit]")
+    page.wait_for_url("**" + PACT + "#partners")
+    assert page.locator("#partners", has_text="Gemeente Soest").count() == 1
+    partner = Partnership.objects.get(organisation__name="Gemeente Soest")
+
+    page.goto(base + PACT + "commitments/add/")
+    page.select_option("#id_partnership", str(partner.pk))
+    page.select_option("#id_kind", "money")
+    page.fill("#id_description", "Bijdrage aan de Nationale Dialoog")
+    page.fill("#id_pledged_amount", "12500")
+    page.click("main form.form button[type=submit]")
+    page.wait_for_url("**#commitments")
+    assert page.locator("#commitments", has_text="Bijdrage aan de Nationale Dialoog").count() == 1
+    assert Commitment.objects.get(description="Bijdrage aan de Nationale Dialoog").pledged_amount == 12500
+
+    page.goto(base + PACT + "signatures/add/")
+    page.select_option("#id_partnership", str(partner.pk))
+    page.select_option("#id_stage", "intent")
+    page.fill("#id_signatory_name", "Wethouder Zonder Mandaat")
+    page.fill("#id_signed_on", "2026-11-20")
+    page.fill("#id_mandate_evidence", "Mondeling")
+    page.click("main form.form button[type=submit]")
+    assert page.locator(".error-summary").is_visible()
+    assert page.locator("#id_has_mandate").count() == 1
+    assert not Signature.objects.filter(signatory_name="Wethouder Zonder Mandaat").exists()
+    assert axe_violations(page) == []
+
+
+def test_feedback_on_a_draft(page: Any, live_server: Any, demo: Any) -> None:
+    base = live_server.url
+    page.goto(base + PACT + "charter/")
+    page.fill("#id_name", "Ria de Vries")
+    page.fill("#id_organisation", "Bewonersvereniging")
+    page.fill("#id_email", "ria@example.org")
+    page.fill("#id_text", "Betrek bewoners ook bij de studiegroepen.")
+    page.click("#feedback form button[type=submit]")
+    assert page.locator("#feedback .message-success").is_visible()
+    fb = CharterFeedback.objects.get()
+    assert (fb.name, fb.status) == ("Ria de Vries", "pending")
+    login(page, base, "coordinator", "demo-password-123")
+    page.goto(base + PACT + "charter/")
+    page.click("#feedback button[value=approve]")
+    page.wait_for_url("**#feedback")
+    fb.refresh_from_db()
+    assert fb.status == "approved"
