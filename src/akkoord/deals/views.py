@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from akkoord.common.models import AuditEvent
@@ -39,7 +39,7 @@ from .models import (
     WorkingGroup,
 )
 
-SOURCE_NOTE = _l("Source: Akkoord deal registry; see the sources named with each record.")
+SOURCE_NOTE = gettext_lazy("Source: Akkoord deal registry; see the sources named with each record.")
 
 
 def _visible_deal(request: HttpRequest, slug: str) -> Deal:
@@ -359,13 +359,13 @@ def chair_generate(request: HttpRequest, slug: str) -> HttpResponse:
 
 CHILDREN: dict[str, tuple[Any, Any, str, Any, Any]] = {
     # name: (model, form, anchor, add title, edit title)
-    "chair": (ChairTerm, forms.ChairTermForm, "chair", "", _l("Edit chair term")),
+    "chair": (ChairTerm, forms.ChairTermForm, "chair", "", gettext_lazy("Edit chair term")),
     "working-groups": (
         WorkingGroup, forms.WorkingGroupForm, "working-groups",
-        _l("Add a working group"), _l("Edit working group"),
+        gettext_lazy("Add a working group"), gettext_lazy("Edit working group"),
     ),
-    "milestones": (Milestone, forms.MilestoneForm, "milestones", _l("Add a milestone"), _l("Edit milestone")),
-    "decisions": (Decision, forms.DecisionForm, "decisions", _l("Record a decision"), _l("Edit decision")),
+    "milestones": (Milestone, forms.MilestoneForm, "milestones", gettext_lazy("Add a milestone"), gettext_lazy("Edit milestone")),
+    "decisions": (Decision, forms.DecisionForm, "decisions", gettext_lazy("Record a decision"), gettext_lazy("Edit decision")),
 }
 DEAL_AWARE_FORMS = (forms.ChairTermForm, forms.WorkingGroupForm)
 
