@@ -22,19 +22,26 @@ MO = PO.with_suffix(".mo")
 def main() -> int:
     problems: list[str] = []
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "akkoord.config.settings.base"}
-    # Re-extract the messages into the catalogue; a complete catalogue does not change.
-    subprocess.run(
-        [sys.executable, "-m", "django", "makemessages", "-l", "nl", "--no-location",
-         "--no-obsolete", "-i", "engines/*"],
-        cwd=PKG, check=True, capture_output=True, env=env,
-    )
-    changed = subprocess.run(
-        ["git", "diff", "-I", "POT-Creation-Date", "--", str(PO)],
-        cwd=ROOT, capture_output=True, text=True,
-    ).stdout
-    if changed.strip():
+    # Extract the messages of the code into a template, keeping the committed catalogue as it is.
+    original = PO.read_bytes()
+    pot = PKG / "locale" / "django.pot"
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "django", "makemessages", "-l", "nl", "--no-location",
+             "--no-obsolete", "-i", "engines/*", "--keep-pot"],
+            cwd=PKG, check=True, capture_output=True, env=env,
+        )
+        with tempfile.TemporaryDirectory() as tmp:
+            committed = Path(tmp) / "django.po"
+            committed.write_bytes(original)
+            # msgcmp: every message of the code must have a translated, non-fuzzy entry.
+            compare = subprocess.run(["msgcmp", str(committed), str(pot)], capture_output=True)
+    finally:
+        PO.write_bytes(original)
+        pot.unlink(missing_ok=True)
+    if compare.returncode != 0:
         problems.append("Messages in the code are missing from django.po: run `make messages` "
-                        "and translate them.\n" + changed[:4000])
+                        "and translate them.\n" + compare.stderr.decode()[:4000])
     stats = subprocess.run(
         ["msgfmt", "--statistics", "--check-format", "-o", "/dev/null", str(PO)],
         capture_output=True, text=True,
