@@ -59,10 +59,10 @@ lint: setup
 
 # The committed OpenAPI schema must match what the code generates.
 schema: setup
-	$(BIN)/akkoord spectacular --file docs/api/openapi.yaml --validate --fail-on-warn
+	$(BIN)/akkoord spectacular --lang en --file docs/api/openapi.yaml --validate --fail-on-warn
 
 check-schema:
-	@$(BIN)/akkoord spectacular --file /tmp/akkoord-openapi.yaml --validate --fail-on-warn
+	@$(BIN)/akkoord spectacular --lang en --file /tmp/akkoord-openapi.yaml --validate --fail-on-warn
 	@diff -u docs/api/openapi.yaml /tmp/akkoord-openapi.yaml > /tmp/akkoord-openapi.diff \
 	  || (cat /tmp/akkoord-openapi.diff; echo "docs/api/openapi.yaml is out of date: run make schema"; exit 1)
 	@echo "API schema: up to date"

@@ -72,7 +72,14 @@ def test_import_partners(demo_db: Path) -> None:
     assert "nothing was imported" in r.stderr
     r = run(demo_db, "import-partners", "town-deal-sterke-streken", str(good), "--as", "partner")
     assert r.returncode == 1 and "coordinator" in r.stderr
-    r = run(demo_db, "import-partners", "town-deal-sterke-streken", str(demo_db / "missing.csv"), "--as", "coordinator")
+    r = run(
+        demo_db,
+        "import-partners",
+        "town-deal-sterke-streken",
+        str(demo_db / "missing.csv"),
+        "--as",
+        "coordinator",
+    )
     assert r.returncode == 1 and "File not found" in r.stderr
 
 

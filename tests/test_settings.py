@@ -13,7 +13,10 @@ def _check(env_extra: dict[str, str]) -> subprocess.CompletedProcess[str]:
     env.update({"DJANGO_SETTINGS_MODULE": "akkoord.config.settings.production", **env_extra})
     return subprocess.run(
         [sys.executable, "-m", "akkoord.cli", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, capture_output=True, text=True, timeout=120,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -35,8 +38,20 @@ def test_committed_openapi_schema_matches_the_code(tmp_path) -> None:
     out = tmp_path / "openapi.yaml"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "akkoord.config.settings.base"}
     subprocess.run(
-        [sys.executable, "-m", "akkoord.cli", "spectacular", "--file", str(out), "--validate", "--fail-on-warn"],
-        env=env, check=True, capture_output=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "akkoord.cli",
+            "spectacular",
+            "--file",
+            str(out),
+            "--validate",
+            "--fail-on-warn",
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     committed = Path(__file__).resolve().parent.parent / "docs" / "api" / "openapi.yaml"
     assert out.read_text() == committed.read_text(), "run `make schema` and commit docs/api/openapi.yaml"

@@ -27,9 +27,23 @@ def main() -> int:
     pot = PKG / "locale" / "django.pot"
     try:
         subprocess.run(
-            [sys.executable, "-m", "django", "makemessages", "-l", "nl", "--no-location",
-             "--no-obsolete", "-i", "engines/*", "--keep-pot"],
-            cwd=PKG, check=True, capture_output=True, env=env,
+            [
+                sys.executable,
+                "-m",
+                "django",
+                "makemessages",
+                "-l",
+                "nl",
+                "--no-location",
+                "--no-obsolete",
+                "-i",
+                "engines/*",
+                "--keep-pot",
+            ],
+            cwd=PKG,
+            check=True,
+            capture_output=True,
+            env=env,
         )
         with tempfile.TemporaryDirectory() as tmp:
             committed = Path(tmp) / "django.po"
@@ -40,11 +54,14 @@ def main() -> int:
         PO.write_bytes(original)
         pot.unlink(missing_ok=True)
     if compare.returncode != 0:
-        problems.append("Messages in the code are missing from django.po: run `make messages` "
-                        "and translate them.\n" + compare.stderr.decode()[:4000])
+        problems.append(
+            "Messages in the code are missing from django.po: run `make messages` "
+            "and translate them.\n" + compare.stderr.decode()[:4000]
+        )
     stats = subprocess.run(
         ["msgfmt", "--statistics", "--check-format", "-o", "/dev/null", str(PO)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     line = stats.stderr.strip()
     if stats.returncode != 0:

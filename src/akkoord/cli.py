@@ -1,9 +1,9 @@
 """The ``akkoord`` command: Akkoord's own commands plus everything ``manage.py`` does.
 
-    akkoord demo                       set up and serve with example data
-    akkoord import-partners DEAL FILE  import partners from CSV/XLSX
-    akkoord export DEAL --format json|xlsx [--out FILE]
-    akkoord migrate | createsuperuser | runserver | …
+akkoord demo                       set up and serve with example data
+akkoord import-partners DEAL FILE  import partners from CSV/XLSX
+akkoord export DEAL --format json|xlsx [--out FILE]
+akkoord migrate | createsuperuser | runserver | …
 """
 
 from __future__ import annotations

@@ -44,7 +44,9 @@ def test_write_needs_authentication_as_problem_json(api, deal) -> None:
 
 
 def test_create_deal_validation_names_fields(coord_api) -> None:
-    r = coord_api.post("/api/v1/deals/", {"title": "", "kind": "nonsense", "horizon_start": 2020}, format="json")
+    r = coord_api.post(
+        "/api/v1/deals/", {"title": "", "kind": "nonsense", "horizon_start": 2020}, format="json"
+    )
     assert r.status_code == 400
     assert r["Content-Type"] == "application/problem+json"
     names = {p["name"] for p in r.json()["invalid_params"]}
@@ -52,23 +54,40 @@ def test_create_deal_validation_names_fields(coord_api) -> None:
 
 
 def test_model_validation_from_service_names_field(coord_api) -> None:
-    r = coord_api.post("/api/v1/deals/", {"title": "Akkoord", "kind": "pact", "horizon_start": 2030,
-                                          "horizon_end": 2020}, format="json")
+    r = coord_api.post(
+        "/api/v1/deals/",
+        {"title": "Akkoord", "kind": "pact", "horizon_start": 2030, "horizon_end": 2020},
+        format="json",
+    )
     assert r.status_code == 400
     assert r.json()["invalid_params"][0]["name"] == "horizon_end"
 
 
 def test_create_and_update_deal(coord_api) -> None:
-    r = coord_api.post("/api/v1/deals/", {"title": "API Deal", "kind": "pact", "horizon_start": 2025,
-                                          "horizon_end": 2034, "regions": ["GM0344"]}, format="json")
+    r = coord_api.post(
+        "/api/v1/deals/",
+        {
+            "title": "API Deal",
+            "kind": "pact",
+            "horizon_start": 2025,
+            "horizon_end": 2034,
+            "regions": ["GM0344"],
+        },
+        format="json",
+    )
     assert r.status_code == 201, r.json()
     assert r.json()["slug"] == "api-deal" and r.json()["regions"] == ["GM0344"]
     r = coord_api.patch("/api/v1/deals/api-deal/", {"summary": "Samen"}, format="json")
     assert r.status_code == 200 and r.json()["summary"] == "Samen"
-    r = coord_api.post("/api/v1/deals/api-deal/transition/", {"field": "status", "to": "forming",
-                                                              "rationale": "Intentie"}, format="json")
+    r = coord_api.post(
+        "/api/v1/deals/api-deal/transition/",
+        {"field": "status", "to": "forming", "rationale": "Intentie"},
+        format="json",
+    )
     assert r.status_code == 200 and r.json()["status"] == "forming"
-    r = coord_api.post("/api/v1/deals/api-deal/transition/", {"field": "status", "to": "completed"}, format="json")
+    r = coord_api.post(
+        "/api/v1/deals/api-deal/transition/", {"field": "status", "to": "completed"}, format="json"
+    )
     assert r.status_code == 400 and r.json()["invalid_params"][0]["name"] == "status"
 
 
@@ -81,11 +100,23 @@ def test_other_users_cannot_write_deal(api, deal, outsider) -> None:
 
 def test_commitments_through_api(coord_api, api, deal, outsider) -> None:
     p = PartnershipFactory(deal=deal)
-    r = coord_api.post("/api/v1/commitments/", {"deal": deal.slug, "partnership": p.pk, "kind": "money",
-                                                "description": "Geld"}, format="json")
+    r = coord_api.post(
+        "/api/v1/commitments/",
+        {"deal": deal.slug, "partnership": p.pk, "kind": "money", "description": "Geld"},
+        format="json",
+    )
     assert r.status_code == 400 and r.json()["invalid_params"][0]["name"] == "pledged_amount"
-    r = coord_api.post("/api/v1/commitments/", {"deal": deal.slug, "partnership": p.pk, "kind": "money",
-                                                "description": "Geld", "pledged_amount": "1500.00"}, format="json")
+    r = coord_api.post(
+        "/api/v1/commitments/",
+        {
+            "deal": deal.slug,
+            "partnership": p.pk,
+            "kind": "money",
+            "description": "Geld",
+            "pledged_amount": "1500.00",
+        },
+        format="json",
+    )
     assert r.status_code == 201
     assert Commitment.objects.get().pledged_amount == Decimal("1500.00")
     assert AuditEvent.objects.filter(model="deals.Commitment", action="create").count() == 1
@@ -98,11 +129,22 @@ def test_commitments_through_api(coord_api, api, deal, outsider) -> None:
 
 def test_signature_without_mandate_refused_via_api(coord_api, deal) -> None:
     p = PartnershipFactory(deal=deal)
-    r = coord_api.post("/api/v1/signatures/", {"partnership": p.pk, "stage": "intent", "signatory_name": "X",
-                                               "signed_on": "2024-01-01", "has_mandate": False,
-                                               "mandate_evidence": "geen"}, format="json")
+    r = coord_api.post(
+        "/api/v1/signatures/",
+        {
+            "partnership": p.pk,
+            "stage": "intent",
+            "signatory_name": "X",
+            "signed_on": "2024-01-01",
+            "has_mandate": False,
+            "mandate_evidence": "geen",
+        },
+        format="json",
+    )
     assert r.status_code == 400
-    assert r.json()["invalid_params"] == [{"name": "has_mandate", "reason": r.json()["invalid_params"][0]["reason"]}]
+    assert r.json()["invalid_params"] == [
+        {"name": "has_mandate", "reason": r.json()["invalid_params"][0]["reason"]}
+    ]
     assert not Signature.objects.exists()
 
 
@@ -119,15 +161,30 @@ def test_lists_of_children_and_filters(api, deal) -> None:
 
 
 def test_working_group_and_decision_via_api(coord_api, deal) -> None:
-    r = coord_api.post("/api/v1/working-groups/", {"deal": deal.slug, "name": "Erfgoed", "keywords": ["erfgoed"]},
-                       format="json")
+    r = coord_api.post(
+        "/api/v1/working-groups/",
+        {"deal": deal.slug, "name": "Erfgoed", "keywords": ["erfgoed"]},
+        format="json",
+    )
     assert r.status_code == 201 and r.json()["keywords"] == ["erfgoed"]
-    r = coord_api.post("/api/v1/decisions/", {"deal": deal.slug, "title": "Fonds", "decided_on": "2025-01-01",
-                                              "decided_by": "Stuurgroep", "decision": "Ja", "rationale": "Omdat"},
-                       format="json")
+    r = coord_api.post(
+        "/api/v1/decisions/",
+        {
+            "deal": deal.slug,
+            "title": "Fonds",
+            "decided_on": "2025-01-01",
+            "decided_by": "Stuurgroep",
+            "decision": "Ja",
+            "rationale": "Omdat",
+        },
+        format="json",
+    )
     assert r.status_code == 201
-    r = coord_api.post("/api/v1/milestones/", {"deal": deal.slug, "title": "Klaar", "due_on": "2025-01-01",
-                                               "status": "done"}, format="json")
+    r = coord_api.post(
+        "/api/v1/milestones/",
+        {"deal": deal.slug, "title": "Klaar", "due_on": "2025-01-01", "status": "done"},
+        format="json",
+    )
     assert r.status_code == 400 and r.json()["invalid_params"][0]["name"] == "done_on"
 
 

@@ -39,7 +39,9 @@ def test_csv_import_creates_partners_with_roles(deal, coordinator) -> None:
 
 def test_semicolon_csv_and_xlsx(deal, coordinator) -> None:
     text = "organisation;stakeholder_type\nNEPROM;markt\n"
-    import_partners(actor=coordinator, deal=deal, source=io.BytesIO(text.encode("utf-8-sig")), filename="p.csv")
+    import_partners(
+        actor=coordinator, deal=deal, source=io.BytesIO(text.encode("utf-8-sig")), filename="p.csv"
+    )
     wb = Workbook()
     ws = wb.active
     ws.append(["Organisation", "Stakeholder_type", "Roles"])
@@ -69,8 +71,13 @@ def test_bad_file_reports_every_row_and_column_and_changes_nothing(deal, coordin
     found = {(e.row, e.column) for e in exc.value.errors}
     assert found == {
         (3, "organisation"),
-        (4, "stakeholder_type"), (4, "roles"), (4, "joined_on"), (4, "contact_email"), (4, "contact_name"),
-        (5, "government_roles"), (5, "left_on"),
+        (4, "stakeholder_type"),
+        (4, "roles"),
+        (4, "joined_on"),
+        (4, "contact_email"),
+        (4, "contact_name"),
+        (5, "government_roles"),
+        (5, "left_on"),
         (6, "stakeholder_type"),
         (7, "organisation"),
     }
@@ -87,7 +94,9 @@ def test_missing_columns_named(deal, coordinator) -> None:
 
 def test_broken_xlsx_and_empty_file(deal, coordinator) -> None:
     with pytest.raises(TableError) as exc:
-        import_partners(actor=coordinator, deal=deal, source=io.BytesIO(b"PK\x03\x04garbage"), filename="p.xlsx")
+        import_partners(
+            actor=coordinator, deal=deal, source=io.BytesIO(b"PK\x03\x04garbage"), filename="p.xlsx"
+        )
     assert "XLSX" in exc.value.errors[0].message
     with pytest.raises(TableError):
         import_partners(actor=coordinator, deal=deal, source=io.BytesIO(b""), filename="p.csv")

@@ -54,15 +54,22 @@ def test_only_coordinator_may_update(deal, coordinator, outsider) -> None:
 def test_status_transitions_follow_the_table(deal, coordinator) -> None:
     with pytest.raises(ValidationError):
         services.change_status(actor=coordinator, deal=deal, to="completed")
-    services.change_status(actor=coordinator, deal=deal, to="forming", on=dt.date(2024, 3, 5), rationale="Intentie")
+    services.change_status(
+        actor=coordinator, deal=deal, to="forming", on=dt.date(2024, 3, 5), rationale="Intentie"
+    )
     services.change_status(actor=coordinator, deal=deal, to="active")
     deal.refresh_from_db()
     assert deal.status == "active"
-    assert list(deal.history.values_list("old_value", "new_value")) == [("draft", "forming"), ("forming", "active")]
+    assert list(deal.history.values_list("old_value", "new_value")) == [
+        ("draft", "forming"),
+        ("forming", "active"),
+    ]
 
 
 def test_phase_change_records_rationale(deal, coordinator) -> None:
-    services.change_phase(actor=coordinator, deal=deal, to="secure", on=dt.date(2025, 1, 1), rationale="Borgen")
+    services.change_phase(
+        actor=coordinator, deal=deal, to="secure", on=dt.date(2025, 1, 1), rationale="Borgen"
+    )
     h = deal.history.get()
     assert (h.field, h.old_value, h.new_value, h.rationale) == ("phase", "explore", "secure", "Borgen")
     with pytest.raises(ValidationError):
@@ -72,18 +79,31 @@ def test_phase_change_records_rationale(deal, coordinator) -> None:
 def test_signature_without_mandate_is_refused(deal, coordinator) -> None:
     p = PartnershipFactory(deal=deal)
     with pytest.raises(ValidationError) as exc:
-        services.record_signature(actor=coordinator, deal=deal, data={
-            "partnership": p, "stage": "intent", "signatory_name": "X", "signed_on": dt.date(2024, 1, 1),
-            "has_mandate": False, "mandate_evidence": "geen",
-        })
+        services.record_signature(
+            actor=coordinator,
+            deal=deal,
+            data={
+                "partnership": p,
+                "stage": "intent",
+                "signatory_name": "X",
+                "signed_on": dt.date(2024, 1, 1),
+                "has_mandate": False,
+                "mandate_evidence": "geen",
+            },
+        )
     assert "has_mandate" in exc.value.error_dict
     assert Signature.objects.count() == 0
 
 
 def test_final_signature_needs_intent_first(deal, coordinator) -> None:
     p = PartnershipFactory(deal=deal)
-    data = {"partnership": p, "signatory_name": "X", "signed_on": dt.date(2024, 6, 1), "has_mandate": True,
-            "mandate_evidence": "Besluit 2024/1"}
+    data = {
+        "partnership": p,
+        "signatory_name": "X",
+        "signed_on": dt.date(2024, 6, 1),
+        "has_mandate": True,
+        "mandate_evidence": "Besluit 2024/1",
+    }
     with pytest.raises(ValidationError) as exc:
         services.record_signature(actor=coordinator, deal=deal, data={**data, "stage": "final"})
     assert "stage" in exc.value.error_dict
@@ -97,30 +117,53 @@ def test_final_signature_needs_intent_first(deal, coordinator) -> None:
 def test_signature_for_partner_of_other_deal_refused(deal, coordinator) -> None:
     other = PartnershipFactory()
     with pytest.raises(ValidationError):
-        services.record_signature(actor=coordinator, deal=deal, data={"partnership": other, "stage": "intent"})
+        services.record_signature(
+            actor=coordinator, deal=deal, data={"partnership": other, "stage": "intent"}
+        )
 
 
 def test_partner_contact_may_record_only_own_commitments(deal) -> None:
     own, other = PartnershipFactory(deal=deal), PartnershipFactory(deal=deal)
     contact = UserFactory()
-    DealMembership.objects.create(deal=deal, user=contact, role="partner_contact", organisation=own.organisation)
-    c = services.save_commitment(actor=contact, deal=deal, data={
-        "partnership": own, "kind": "hours", "description": "Inzet", "pledged_amount": Decimal("40"),
-    })
+    DealMembership.objects.create(
+        deal=deal, user=contact, role="partner_contact", organisation=own.organisation
+    )
+    c = services.save_commitment(
+        actor=contact,
+        deal=deal,
+        data={
+            "partnership": own,
+            "kind": "hours",
+            "description": "Inzet",
+            "pledged_amount": Decimal("40"),
+        },
+    )
     assert c.status == "pledged"
     with pytest.raises(PermissionDenied):
-        services.save_commitment(actor=contact, deal=deal, data={
-            "partnership": other, "kind": "hours", "description": "Inzet", "pledged_amount": Decimal("40"),
-        })
+        services.save_commitment(
+            actor=contact,
+            deal=deal,
+            data={
+                "partnership": other,
+                "kind": "hours",
+                "description": "Inzet",
+                "pledged_amount": Decimal("40"),
+            },
+        )
 
 
 def test_money_commitment_needs_amount_and_transitions_are_checked(deal, coordinator) -> None:
     p = PartnershipFactory(deal=deal)
     with pytest.raises(ValidationError) as exc:
-        services.save_commitment(actor=coordinator, deal=deal, data={"partnership": p, "kind": "money", "description": "Geld"})
+        services.save_commitment(
+            actor=coordinator, deal=deal, data={"partnership": p, "kind": "money", "description": "Geld"}
+        )
     assert "pledged_amount" in exc.value.error_dict
-    c = services.save_commitment(actor=coordinator, deal=deal, data={
-        "partnership": p, "kind": "money", "description": "Geld", "pledged_amount": Decimal("5000")})
+    c = services.save_commitment(
+        actor=coordinator,
+        deal=deal,
+        data={"partnership": p, "kind": "money", "description": "Geld", "pledged_amount": Decimal("5000")},
+    )
     c = services.save_commitment(actor=coordinator, deal=deal, instance=c, data={"status": "delivered"})
     assert c.delivered_amount == Decimal("5000")  # delivered in full when no amount is given
     c = services.save_commitment(actor=coordinator, deal=deal, instance=c, data={"status": "pledged"})
@@ -132,15 +175,20 @@ def test_money_commitment_needs_amount_and_transitions_are_checked(deal, coordin
 def test_government_role_only_for_government(deal, coordinator) -> None:
     market = OrganisationFactory(stakeholder_type="market")
     with pytest.raises(ValidationError) as exc:
-        services.save_partner(actor=coordinator, deal=deal, data={
-            "organisation": market, "roles": ["partner"], "government_roles": ["regulating"]})
+        services.save_partner(
+            actor=coordinator,
+            deal=deal,
+            data={"organisation": market, "roles": ["partner"], "government_roles": ["regulating"]},
+        )
     assert "government_roles" in exc.value.error_dict
 
 
 def test_duplicate_partner_refused(deal, coordinator) -> None:
     p = PartnershipFactory(deal=deal)
     with pytest.raises(ValidationError) as exc:
-        services.save_partner(actor=coordinator, deal=deal, data={"organisation": p.organisation, "roles": ["partner"]})
+        services.save_partner(
+            actor=coordinator, deal=deal, data={"organisation": p.organisation, "roles": ["partner"]}
+        )
     assert "organisation" in exc.value.error_dict
 
 
@@ -150,11 +198,18 @@ def test_chair_rotation_over_horizon(deal, coordinator) -> None:
     for stype, n in (("government", 3), ("market", 2), ("knowledge", 1)):
         for _ in range(n):
             PartnershipFactory(deal=deal, organisation=OrganisationFactory(stakeholder_type=stype))
-    PartnershipFactory(deal=deal, organisation=OrganisationFactory(stakeholder_type="residents"),
-                       left_on=dt.date(2024, 1, 1))
+    PartnershipFactory(
+        deal=deal, organisation=OrganisationFactory(stakeholder_type="residents"), left_on=dt.date(2024, 1, 1)
+    )
     terms = services.generate_chair_rotation(actor=coordinator, deal=deal)
     assert [t.stakeholder_type for t in terms] == [
-        "government", "market", "government", "knowledge", "market", "government"]
+        "government",
+        "market",
+        "government",
+        "knowledge",
+        "market",
+        "government",
+    ]
     assert terms[0].starts_on == dt.date(2024, 1, 1) and terms[-1].ends_on == dt.date(2029, 12, 31)
     assert ChairTerm.objects.filter(deal=deal).count() == 6
     # Two-year terms replace the schedule.

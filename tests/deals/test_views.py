@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.db import connection
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -38,7 +38,9 @@ def _populate(deal, n: int) -> None:
     types = ["government", "market", "knowledge", "civil_society", "residents"]
     for i in range(n):
         p = PartnershipFactory(deal=deal, organisation=OrganisationFactory(stakeholder_type=types[i % 5]))
-        CommitmentFactory(partnership=p, pledged_amount=Decimal(1000 * (i + 1)), delivered_amount=Decimal(500))
+        CommitmentFactory(
+            partnership=p, pledged_amount=Decimal(1000 * (i + 1)), delivered_amount=Decimal(500)
+        )
         CommitmentFactory(partnership=p, kind="hours", pledged_amount=Decimal(10))
         SignatureFactory(partnership=p)
 
@@ -77,9 +79,15 @@ def test_deal_list_query_count_does_not_grow(client) -> None:
 
 
 def test_deal_page_shows_totals_per_kind_and_type(client, deal) -> None:
-    gov = PartnershipFactory(deal=deal, organisation=OrganisationFactory(name="Gemeente A", stakeholder_type="government"))
-    mkt = PartnershipFactory(deal=deal, organisation=OrganisationFactory(name="Bedrijf B", stakeholder_type="market"))
-    CommitmentFactory(partnership=gov, pledged_amount=Decimal("1234567.89"), delivered_amount=Decimal("1000000"))
+    gov = PartnershipFactory(
+        deal=deal, organisation=OrganisationFactory(name="Gemeente A", stakeholder_type="government")
+    )
+    mkt = PartnershipFactory(
+        deal=deal, organisation=OrganisationFactory(name="Bedrijf B", stakeholder_type="market")
+    )
+    CommitmentFactory(
+        partnership=gov, pledged_amount=Decimal("1234567.89"), delivered_amount=Decimal("1000000")
+    )
     CommitmentFactory(partnership=mkt, pledged_amount=Decimal("5000"), status="withdrawn")
     SignatureFactory(partnership=gov)
     html = client.get(reverse("deals:detail", args=[deal.slug])).content.decode()
@@ -93,7 +101,9 @@ def test_list_filters(client) -> None:
     a = DealFactory(title="Alpha Pact", kind="pact", status="active", phase="drive")
     b = DealFactory(title="Beta Deal", kind="city_deal")
     a.regions.add(Region.objects.get(code="GM0344"))
-    PartnershipFactory(deal=b, organisation=OrganisationFactory(name="Woonbond", stakeholder_type="residents"))
+    PartnershipFactory(
+        deal=b, organisation=OrganisationFactory(name="Woonbond", stakeholder_type="residents")
+    )
 
     def titles(query: str) -> list[str]:
         r = client.get("/deals/?" + query)
@@ -132,22 +142,38 @@ def test_anonymous_is_sent_to_login(client, deal) -> None:
 
 
 def test_coordinator_adds_partner_with_new_organisation(coord_client, deal) -> None:
-    r = coord_client.post(reverse("deals:partner_add", args=[deal.slug]), {
-        "new_organisation": "Gemeente Beesel", "new_stakeholder_type": "government",
-        "roles": ["partner", "lead"], "government_roles": ["supporting"], "joined_on": "2024-02-01",
-        "contact_name": "P. Contact", "contact_email": "p@example.org",
-    })
+    r = coord_client.post(
+        reverse("deals:partner_add", args=[deal.slug]),
+        {
+            "new_organisation": "Gemeente Beesel",
+            "new_stakeholder_type": "government",
+            "roles": ["partner", "lead"],
+            "government_roles": ["supporting"],
+            "joined_on": "2024-02-01",
+            "contact_name": "P. Contact",
+            "contact_email": "p@example.org",
+        },
+    )
     assert r.status_code == 302
     p = Partnership.objects.get(deal=deal)
-    assert (p.organisation.name, p.roles, p.government_roles) == ("Gemeente Beesel", ["partner", "lead"], ["supporting"])
+    assert (p.organisation.name, p.roles, p.government_roles) == (
+        "Gemeente Beesel",
+        ["partner", "lead"],
+        ["supporting"],
+    )
     assert p.contact.email == "p@example.org"
 
 
 def test_partner_form_errors_name_the_field(coord_client, deal) -> None:
-    r = coord_client.post(reverse("deals:partner_add", args=[deal.slug]), {
-        "new_organisation": "Bedrijf", "new_stakeholder_type": "market",
-        "roles": ["partner"], "government_roles": ["regulating"],
-    })
+    r = coord_client.post(
+        reverse("deals:partner_add", args=[deal.slug]),
+        {
+            "new_organisation": "Bedrijf",
+            "new_stakeholder_type": "market",
+            "roles": ["partner"],
+            "government_roles": ["regulating"],
+        },
+    )
     assert r.status_code == 400
     assert "government_roles" in r.context["form"].errors or "__all__" in r.context["form"].errors
     r = coord_client.post(reverse("deals:partner_add", args=[deal.slug]), {"roles": ["partner"]})
@@ -158,17 +184,30 @@ def test_partner_form_errors_name_the_field(coord_client, deal) -> None:
 
 def test_signature_without_mandate_refused_on_page(coord_client, deal) -> None:
     p = PartnershipFactory(deal=deal)
-    r = coord_client.post(reverse("deals:signature_add", args=[deal.slug]), {
-        "partnership": p.pk, "stage": "intent", "signatory_name": "X", "signed_on": "2024-03-05",
-        "mandate_evidence": "geen",
-    })
+    r = coord_client.post(
+        reverse("deals:signature_add", args=[deal.slug]),
+        {
+            "partnership": p.pk,
+            "stage": "intent",
+            "signatory_name": "X",
+            "signed_on": "2024-03-05",
+            "mandate_evidence": "geen",
+        },
+    )
     assert r.status_code == 400
     assert "has_mandate" in r.context["form"].errors
     assert not Signature.objects.exists()
-    r = coord_client.post(reverse("deals:signature_add", args=[deal.slug]), {
-        "partnership": p.pk, "stage": "intent", "signatory_name": "X", "signed_on": "2024-03-05",
-        "has_mandate": "on", "mandate_evidence": "Collegebesluit 12-02-2024",
-    })
+    r = coord_client.post(
+        reverse("deals:signature_add", args=[deal.slug]),
+        {
+            "partnership": p.pk,
+            "stage": "intent",
+            "signatory_name": "X",
+            "signed_on": "2024-03-05",
+            "has_mandate": "on",
+            "mandate_evidence": "Collegebesluit 12-02-2024",
+        },
+    )
     assert r.status_code == 302
     assert Signature.objects.get().mandate_evidence == "Collegebesluit 12-02-2024"
 
@@ -176,39 +215,80 @@ def test_signature_without_mandate_refused_on_page(coord_client, deal) -> None:
 def test_commitment_form_and_bad_amount(coord_client, deal) -> None:
     p = PartnershipFactory(deal=deal)
     url = reverse("deals:commitment_add", args=[deal.slug])
-    r = coord_client.post(url, {"partnership": p.pk, "kind": "money", "description": "Geld",
-                                "pledged_amount": "veel", "delivered_amount": "0", "status": "pledged"})
+    r = coord_client.post(
+        url,
+        {
+            "partnership": p.pk,
+            "kind": "money",
+            "description": "Geld",
+            "pledged_amount": "veel",
+            "delivered_amount": "0",
+            "status": "pledged",
+        },
+    )
     assert r.status_code == 400 and "pledged_amount" in r.context["form"].errors
-    r = coord_client.post(url, {"partnership": p.pk, "kind": "money", "description": "Geld",
-                                "pledged_amount": "2500.50", "delivered_amount": "0", "status": "pledged"})
+    r = coord_client.post(
+        url,
+        {
+            "partnership": p.pk,
+            "kind": "money",
+            "description": "Geld",
+            "pledged_amount": "2500.50",
+            "delivered_amount": "0",
+            "status": "pledged",
+        },
+    )
     assert r.status_code == 302
     assert Commitment.objects.get().pledged_amount == Decimal("2500.50")
 
 
 def test_deal_create_and_transition(client, outsider) -> None:
     client.force_login(outsider)
-    r = client.post(reverse("deals:create"), {"title": "Nieuw Akkoord", "kind": "urban_accord",
-                                              "horizon_start": "2026", "horizon_end": "2029",
-                                              "chair_term_years": "1", "is_public": "on"})
+    r = client.post(
+        reverse("deals:create"),
+        {
+            "title": "Nieuw Akkoord",
+            "kind": "urban_accord",
+            "horizon_start": "2026",
+            "horizon_end": "2029",
+            "chair_term_years": "1",
+            "is_public": "on",
+        },
+    )
     assert r.status_code == 302
-    r = client.post(reverse("deals:transition", args=["nieuw-akkoord", "status"]),
-                    {"to": "forming", "on": "2026-01-10", "rationale": "Concept naar partners"})
+    r = client.post(
+        reverse("deals:transition", args=["nieuw-akkoord", "status"]),
+        {"to": "forming", "on": "2026-01-10", "rationale": "Concept naar partners"},
+    )
     assert r.status_code == 302
-    r = client.post(reverse("deals:transition", args=["nieuw-akkoord", "status"]),
-                    {"to": "completed", "rationale": "Te vroeg"})
+    r = client.post(
+        reverse("deals:transition", args=["nieuw-akkoord", "status"]),
+        {"to": "completed", "rationale": "Te vroeg"},
+    )
     assert r.status_code == 400
 
 
 def test_generic_children_crud(coord_client, deal) -> None:
     url = reverse("deals:child_add", args=[deal.slug, "decisions"])
-    r = coord_client.post(url, {"title": "Fonds oprichten", "decided_on": "2025-05-01", "decided_by": "Stuurgroep",
-                                "decision": "We richten een fonds op", "rationale": "Kosten gaan voor de baten uit",
-                                "options_considered": "Fonds\nSubsidie", "investment_amount": "250000"})
+    r = coord_client.post(
+        url,
+        {
+            "title": "Fonds oprichten",
+            "decided_on": "2025-05-01",
+            "decided_by": "Stuurgroep",
+            "decision": "We richten een fonds op",
+            "rationale": "Kosten gaan voor de baten uit",
+            "options_considered": "Fonds\nSubsidie",
+            "investment_amount": "250000",
+        },
+    )
     assert r.status_code == 302
     d = deal.decisions.get()
     assert d.options_list() == ["Fonds", "Subsidie"]
-    r = coord_client.post(reverse("deals:child_add", args=[deal.slug, "milestones"]),
-                          {"title": "Klaar", "due_on": "2025-01-01", "status": "done"})
+    r = coord_client.post(
+        reverse("deals:child_add", args=[deal.slug, "milestones"]),
+        {"title": "Klaar", "due_on": "2025-01-01", "status": "done"},
+    )
     assert r.status_code == 400 and "done_on" in r.context["form"].errors
     r = coord_client.post(reverse("deals:child_delete", args=[deal.slug, "decisions", d.pk]))
     assert r.status_code == 302 and not deal.decisions.exists()
@@ -229,7 +309,9 @@ def test_charter_versions_diff_and_feedback(client, coordinator, deal) -> None:
     assert r.status_code == 400 and set(r.context["form"].errors) == {"name", "email", "text"}
     services.moderate_feedback(actor=coordinator, feedback=CharterFeedback.objects.get(), approve=True)
     assert "Mooi" in client.get(url).content.decode()
-    v2 = services.save_charter_draft(actor=coordinator, deal=deal, data={"principles": "Wij werken graag samen."})
+    v2 = services.save_charter_draft(
+        actor=coordinator, deal=deal, data={"principles": "Wij werken graag samen."}
+    )
     services.publish_charter_version(actor=coordinator, version=v2)
     v1.refresh_from_db()
     assert v1.status == "closed"
@@ -253,17 +335,26 @@ def test_contribution_request_and_answer(client, coord_client, deal) -> None:
     p = PartnershipFactory(deal=deal, contact=None)
     p.contact = PersonFactory(organisation=p.organisation, email="partner@example.org")
     p.save()
-    r = coord_client.post(reverse("deals:contribution_request", args=[deal.slug]), {
-        "question": "Wat kunt u bijdragen?", "message": "Ons voorstel", "partnerships": [p.pk]})
+    r = coord_client.post(
+        reverse("deals:contribution_request", args=[deal.slug]),
+        {"question": "Wat kunt u bijdragen?", "message": "Ons voorstel", "partnerships": [p.pk]},
+    )
     assert r.status_code == 302
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["partner@example.org"]
     invitation = ContributionInvitation.objects.get()
     assert invitation.get_absolute_url() in mail.outbox[0].body
     url = invitation.get_absolute_url()
     assert client.get(url).status_code == 200
-    form = {"item-TOTAL_FORMS": "3", "item-INITIAL_FORMS": "0", "item-MIN_NUM_FORMS": "0", "item-MAX_NUM_FORMS": "10",
-            "item-0-kind": "money", "item-0-description": "Cofinanciering", "item-0-pledged_amount": "",
-            "note": ""}
+    form = {
+        "item-TOTAL_FORMS": "3",
+        "item-INITIAL_FORMS": "0",
+        "item-MIN_NUM_FORMS": "0",
+        "item-MAX_NUM_FORMS": "10",
+        "item-0-kind": "money",
+        "item-0-description": "Cofinanciering",
+        "item-0-pledged_amount": "",
+        "note": "",
+    }
     r = client.post(url, form)
     assert r.status_code == 400 and not Commitment.objects.exists()
     form["item-0-pledged_amount"] = "10000"
@@ -271,15 +362,20 @@ def test_contribution_request_and_answer(client, coord_client, deal) -> None:
     form["item-1-description"] = "Vergaderzaal"
     r = client.post(url, form)
     assert r.status_code == 200
-    assert sorted(Commitment.objects.values_list("kind", "status")) == [("money", "pledged"), ("space", "pledged")]
+    assert sorted(Commitment.objects.values_list("kind", "status")) == [
+        ("money", "pledged"),
+        ("space", "pledged"),
+    ]
     assert Commitment.objects.get(kind="money").pledged_amount == Decimal("10000")
     assert client.get("/deals/contribute/not-a-token/").status_code == 404
 
 
 def test_contribution_request_needs_contact_email(coord_client, deal) -> None:
     p = PartnershipFactory(deal=deal)
-    r = coord_client.post(reverse("deals:contribution_request", args=[deal.slug]), {
-        "question": "Wat kunt u bijdragen?", "message": "Ons voorstel", "partnerships": [p.pk]})
+    r = coord_client.post(
+        reverse("deals:contribution_request", args=[deal.slug]),
+        {"question": "Wat kunt u bijdragen?", "message": "Ons voorstel", "partnerships": [p.pk]},
+    )
     assert r.status_code == 400 and "partnerships" in r.context["form"].errors
     assert not ContributionInvitation.objects.exists()
 
@@ -292,7 +388,10 @@ def test_import_page_reports_rows(coord_client, deal) -> None:
     assert [(e.row, e.column) for e in r.context["errors"]] == [(2, "stakeholder_type")]
     upload = io.BytesIO(b"x")
     upload.name = "partners.pdf"
-    assert coord_client.post(reverse("deals:partner_import", args=[deal.slug]), {"file": upload}).status_code == 400
+    assert (
+        coord_client.post(reverse("deals:partner_import", args=[deal.slug]), {"file": upload}).status_code
+        == 400
+    )
 
 
 def test_audit_page_for_coordinators_only(client, coord_client, coordinator, deal, outsider) -> None:
@@ -308,7 +407,11 @@ def test_exports(client, deal) -> None:
     CommitmentFactory(partnership=p, pledged_amount=Decimal("100.50"))
     data = json.loads(client.get(reverse("deals:export", args=[deal.slug, "json"])).content)
     assert data["deal"]["slug"] == "test-deal"
-    assert data["commitments"][0] == {**data["commitments"][0], "organisation": "Gemeente X", "pledged_amount": 100.5}
+    assert data["commitments"][0] == {
+        **data["commitments"][0],
+        "organisation": "Gemeente X",
+        "pledged_amount": 100.5,
+    }
     r = client.get(reverse("deals:export", args=[deal.slug, "xlsx"]))
     wb = load_workbook(io.BytesIO(r.content))
     assert wb.sheetnames[:3] == ["deal", "history", "partners"]
@@ -318,10 +421,14 @@ def test_exports(client, deal) -> None:
 
 def test_chair_generate_page(coord_client, deal) -> None:
     PartnershipFactory(deal=deal)
-    r = coord_client.post(reverse("deals:chair_generate", args=[deal.slug]), {"start": "2024-01-01", "term_years": "2"})
+    r = coord_client.post(
+        reverse("deals:chair_generate", args=[deal.slug]), {"start": "2024-01-01", "term_years": "2"}
+    )
     assert r.status_code == 302
     assert deal.chair_terms.count() == 2
-    r = coord_client.post(reverse("deals:chair_generate", args=[deal.slug]), {"start": "2040-01-01", "term_years": "1"})
+    r = coord_client.post(
+        reverse("deals:chair_generate", args=[deal.slug]), {"start": "2040-01-01", "term_years": "1"}
+    )
     assert r.status_code == 400
 
 
@@ -332,5 +439,7 @@ def test_home_and_errors(client, deal) -> None:
 
 
 def test_dates_in_dutch(client, coordinator, deal) -> None:
-    services.change_status(actor=coordinator, deal=deal, to="forming", on=dt.date(2026, 11, 22), rationale="x")
+    services.change_status(
+        actor=coordinator, deal=deal, to="forming", on=dt.date(2026, 11, 22), rationale="x"
+    )
     assert "22 november 2026" in client.get(reverse("deals:detail", args=[deal.slug])).content.decode()

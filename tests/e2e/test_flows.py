@@ -15,7 +15,14 @@ PACT = "/deals/impact-van-soesterberg/"
 
 def test_browse_search_and_accessibility(page: Any, live_server: Any, demo: Any) -> None:
     base = live_server.url
-    for path in ("/", "/deals/", PACT, PACT + "charter/", "/deals/town-deal-sterke-streken/", "/accounts/login/"):
+    for path in (
+        "/",
+        "/deals/",
+        PACT,
+        PACT + "charter/",
+        "/deals/town-deal-sterke-streken/",
+        "/accounts/login/",
+    ):
         page.goto(base + path)
         assert page.locator("html").get_attribute("lang") == "nl"
         assert axe_violations(page) == [], path
@@ -30,7 +37,9 @@ def test_browse_search_and_accessibility(page: Any, live_server: Any, demo: Any)
     assert page.locator("#partners svg[role=img]").count() == 1
 
 
-def test_coordinator_adds_partner_commitment_and_refused_signature(page: Any, live_server: Any, demo: Any) -> None:
+def test_coordinator_adds_partner_commitment_and_refused_signature(
+    page: Any, live_server: Any, demo: Any
+) -> None:
     base = live_server.url
     login(page, base, "coordinator", "demo-password-123")
     page.goto(base + PACT + "partners/add/")

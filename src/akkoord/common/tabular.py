@@ -57,10 +57,7 @@ def read_table(source: str | Path | IO[bytes], filename: str | None = None) -> T
     else:
         data = source.read()
     name = (filename or "").lower()
-    if name.endswith(".xlsx") or data[:2] == b"PK":
-        raw = _read_xlsx(data)
-    else:
-        raw = _read_csv(data)
+    raw = _read_xlsx(data) if name.endswith(".xlsx") or data[:2] == b"PK" else _read_csv(data)
     if not raw:
         raise TableError([CellError(1, "", _("The file is empty."))])
     header = [str(h or "").strip().lower() for h in raw[0]]

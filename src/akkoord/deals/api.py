@@ -19,13 +19,13 @@ from .filters import DealFilter
 from .models import (
     Commitment,
     Deal,
+    DealHistory,
     Decision,
     Milestone,
     Partnership,
     Signature,
     WorkingGroup,
 )
-from .models import DealHistory
 
 
 class DealHistorySerializer(serializers.ModelSerializer):
@@ -44,9 +44,26 @@ class DealSerializer(serializers.ModelSerializer):
     class Meta:
         model = Deal
         fields = [
-            "url", "slug", "title", "kind", "status", "phase", "summary", "ambition",
-            "horizon_start", "horizon_end", "programme", "regions", "website", "is_public",
-            "chair_term_years", "source", "is_example", "history", "created_at", "updated_at",
+            "url",
+            "slug",
+            "title",
+            "kind",
+            "status",
+            "phase",
+            "summary",
+            "ambition",
+            "horizon_start",
+            "horizon_end",
+            "programme",
+            "regions",
+            "website",
+            "is_public",
+            "chair_term_years",
+            "source",
+            "is_example",
+            "history",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = ["slug", "status", "phase", "created_at", "updated_at"]
 
@@ -77,8 +94,19 @@ class PartnershipSerializer(DealChildSerializer):
     class Meta:
         model = Partnership
         fields = [
-            "id", "deal", "organisation", "organisation_name", "stakeholder_type", "roles",
-            "government_roles", "joined_on", "left_on", "contact", "note", "source", "is_example",
+            "id",
+            "deal",
+            "organisation",
+            "organisation_name",
+            "stakeholder_type",
+            "roles",
+            "government_roles",
+            "joined_on",
+            "left_on",
+            "contact",
+            "note",
+            "source",
+            "is_example",
         ]
 
 
@@ -88,8 +116,18 @@ class CommitmentSerializer(DealChildSerializer):
     class Meta:
         model = Commitment
         fields = [
-            "id", "deal", "partnership", "organisation_name", "kind", "description",
-            "pledged_amount", "delivered_amount", "status", "pledged_on", "source", "is_example",
+            "id",
+            "deal",
+            "partnership",
+            "organisation_name",
+            "kind",
+            "description",
+            "pledged_amount",
+            "delivered_amount",
+            "status",
+            "pledged_on",
+            "source",
+            "is_example",
         ]
 
 
@@ -99,8 +137,16 @@ class SignatureSerializer(serializers.ModelSerializer):
     class Meta:
         model = Signature
         fields = [
-            "id", "deal", "partnership", "stage", "signatory_name", "signatory_title", "signed_on",
-            "has_mandate", "mandate_evidence", "is_example",
+            "id",
+            "deal",
+            "partnership",
+            "stage",
+            "signatory_name",
+            "signatory_title",
+            "signed_on",
+            "has_mandate",
+            "mandate_evidence",
+            "is_example",
         ]
 
 
@@ -109,22 +155,42 @@ class WorkingGroupSerializer(DealChildSerializer):
 
     class Meta:
         model = WorkingGroup
-        fields = ["id", "deal", "name", "theme", "description", "lead", "members", "keywords",
-                  "source", "is_example"]
+        fields = [
+            "id",
+            "deal",
+            "name",
+            "theme",
+            "description",
+            "lead",
+            "members",
+            "keywords",
+            "source",
+            "is_example",
+        ]
 
 
 class MilestoneSerializer(DealChildSerializer):
     class Meta:
         model = Milestone
-        fields = ["id", "deal", "title", "description", "due_on", "done_on", "status", "source",
-                  "is_example"]
+        fields = ["id", "deal", "title", "description", "due_on", "done_on", "status", "source", "is_example"]
 
 
 class DecisionSerializer(DealChildSerializer):
     class Meta:
         model = Decision
-        fields = ["id", "deal", "title", "decided_on", "decided_by", "decision", "rationale",
-                  "options_considered", "investment_amount", "source", "is_example"]
+        fields = [
+            "id",
+            "deal",
+            "title",
+            "decided_on",
+            "decided_by",
+            "decision",
+            "rationale",
+            "options_considered",
+            "investment_amount",
+            "source",
+            "is_example",
+        ]
 
 
 class DealViewSet(ServiceViewSet):
@@ -160,7 +226,9 @@ class DealViewSet(ServiceViewSet):
             on=s.validated_data.get("on"),
             rationale=s.validated_data["rationale"],
         )
-        return Response(DealSerializer(deal, context=self.get_serializer_context()).data, status=status.HTTP_200_OK)
+        return Response(
+            DealSerializer(deal, context=self.get_serializer_context()).data, status=status.HTTP_200_OK
+        )
 
 
 class PartnershipViewSet(ServiceViewSet):

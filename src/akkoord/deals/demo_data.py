@@ -9,7 +9,9 @@ from __future__ import annotations
 
 S000 = "Seed 000: (IM)Pact van Soesterberg, conceptversie 2020"
 S001 = "Seed 001: werksessies Nationale Dialoog Bouwcultuur, 5 maart 2020"
-S002 = "Seed 002: Inspiratiedocument Sociale Duurzaamheid, CoP Grootschalige woningbouwgebieden (VRO, juli 2024)"
+S002 = (
+    "Seed 002: Inspiratiedocument Sociale Duurzaamheid, CoP Grootschalige woningbouwgebieden (VRO, juli 2024)"
+)
 S003 = "Seed 003: nieuwsberichten Agenda Stad over City Deals en Town Deals (2023–2024)"
 S004 = "Seed 004: opinie 'Moderne coalities sluiten stedelijk akkoord', netwerk DSO (2013)"
 EXAMPLE = "Verzonnen voorbeeld (niet uit een brondocument)"
@@ -102,77 +104,169 @@ PACT_PLANNING = """1. Op 5 maart 2020 wordt een intentieovereenkomst gesloten om
 
 # The eight work sessions of 5 March 2020 (seed 001) continue as the pact's working groups.
 PACT_WORKING_GROUPS = [
-    ("Ontwerpend onderzocht, en dan?", "Stimuleringsfonds Creatieve Industrie",
-     ["BNA Branchevereniging Nederlandse Architectenbureaus",
-      "BNSP Beroepsvereniging Nederlandse Stedenbouwkundigen en Planologen", "Team Vlaams Bouwmeester"],
-     ["ontwerpend onderzoek", "impacttraject Actieagenda Ruimtelijk Ontwerp", "integrale ketenbenadering",
-      "Regio van de toekomst", "Stad van de toekomst", "Open Oproep", "ruimtelijke denkbeelden"]),
-    ("Woonwijken van de toekomst", "PBL Planbureau voor de Leefomgeving",
-     ["Rijksdienst voor het Cultureel Erfgoed", "Staatsbosbeheer",
-      "BNSP Beroepsvereniging Nederlandse Stedenbouwkundigen en Planologen", "Federatie Grote Monumentengemeenten"],
-     ["NOVI", "leefbaarheid", "stadsranden", "groen", "bereikbaarheid", "inclusieve samenleving",
-      "ruimtelijke kwaliteit", "erfgoed", "nieuwe woontypologieën"]),
-    ("Nederland duurzaam mooier", "NVDE", ["Holland Solar", "Design Innovation Group"],
-     ["energietransitie", "omgevingskwaliteit", "duurzaamheid", "leefbaarheid", "aardgasvrije woonwijken", "draagvlak"]),
-    ("Versnellen met kwaliteit", "Topsector Creatieve Industrie",
-     ["CLICKNL", "Atelier X", "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"],
-     ["conceptueel bouwen", "integraliteit", "kwaliteitsborging", "bouwcultuur en nationale programma's", "RES",
-      "Kennis en Innovatie Agenda"]),
-    ("De waarde van kunst", "Studio Frank Havermans", ["RAAAF", "BPD Bouwfonds Property Development"],
-     ["kunst", "landschap", "zintuiglijke ervaring", "gebiedsontwikkeling", "observaties", "dialoog", "waardering"]),
-    ("Copiloten van de ruimtelijke kwaliteit", "Team Ruimtelijke Kwaliteit Nederland",
-     ["NEPROM", "NVDE", "Federatie Grote Monumentengemeenten"],
-     ["omgevingsplan", "participatie", "veranderende rollen", "samenwerking", "omgevingskwaliteit",
-      "gedeelde verantwoordelijkheid"]),
+    (
+        "Ontwerpend onderzocht, en dan?",
+        "Stimuleringsfonds Creatieve Industrie",
+        [
+            "BNA Branchevereniging Nederlandse Architectenbureaus",
+            "BNSP Beroepsvereniging Nederlandse Stedenbouwkundigen en Planologen",
+            "Team Vlaams Bouwmeester",
+        ],
+        [
+            "ontwerpend onderzoek",
+            "impacttraject Actieagenda Ruimtelijk Ontwerp",
+            "integrale ketenbenadering",
+            "Regio van de toekomst",
+            "Stad van de toekomst",
+            "Open Oproep",
+            "ruimtelijke denkbeelden",
+        ],
+    ),
+    (
+        "Woonwijken van de toekomst",
+        "PBL Planbureau voor de Leefomgeving",
+        [
+            "Rijksdienst voor het Cultureel Erfgoed",
+            "Staatsbosbeheer",
+            "BNSP Beroepsvereniging Nederlandse Stedenbouwkundigen en Planologen",
+            "Federatie Grote Monumentengemeenten",
+        ],
+        [
+            "NOVI",
+            "leefbaarheid",
+            "stadsranden",
+            "groen",
+            "bereikbaarheid",
+            "inclusieve samenleving",
+            "ruimtelijke kwaliteit",
+            "erfgoed",
+            "nieuwe woontypologieën",
+        ],
+    ),
+    (
+        "Nederland duurzaam mooier",
+        "NVDE",
+        ["Holland Solar", "Design Innovation Group"],
+        [
+            "energietransitie",
+            "omgevingskwaliteit",
+            "duurzaamheid",
+            "leefbaarheid",
+            "aardgasvrije woonwijken",
+            "draagvlak",
+        ],
+    ),
+    (
+        "Versnellen met kwaliteit",
+        "Topsector Creatieve Industrie",
+        ["CLICKNL", "Atelier X", "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"],
+        [
+            "conceptueel bouwen",
+            "integraliteit",
+            "kwaliteitsborging",
+            "bouwcultuur en nationale programma's",
+            "RES",
+            "Kennis en Innovatie Agenda",
+        ],
+    ),
+    (
+        "De waarde van kunst",
+        "Studio Frank Havermans",
+        ["RAAAF", "BPD Bouwfonds Property Development"],
+        [
+            "kunst",
+            "landschap",
+            "zintuiglijke ervaring",
+            "gebiedsontwikkeling",
+            "observaties",
+            "dialoog",
+            "waardering",
+        ],
+    ),
+    (
+        "Copiloten van de ruimtelijke kwaliteit",
+        "Team Ruimtelijke Kwaliteit Nederland",
+        ["NEPROM", "NVDE", "Federatie Grote Monumentengemeenten"],
+        [
+            "omgevingsplan",
+            "participatie",
+            "veranderende rollen",
+            "samenwerking",
+            "omgevingskwaliteit",
+            "gedeelde verantwoordelijkheid",
+        ],
+    ),
 ]
 
 CITY_DEALS = [
     {
         "title": "City Deal Circulair en Conceptueel Bouwen",
         "slug": "city-deal-circulair-en-conceptueel-bouwen",
-        "status": "completed", "phase": "secure", "start": 2021, "end": 2024,
+        "status": "completed",
+        "phase": "secure",
+        "start": 2021,
+        "end": 2024,
         "summary": "Kennisuitwisseling en projecten op drie thema’s: biobased bouwen, conceptueel bouwen en nieuwe "
-                   "financierings- en waarderingsmodellen voor vastgoed. Ondertekend door meer dan 120 partners; "
-                   "katalysator voor de Nationale Aanpak Biobased Bouwen (NABB).",
+        "financierings- en waarderingsmodellen voor vastgoed. Ondertekend door meer dan 120 partners; "
+        "katalysator voor de Nationale Aanpak Biobased Bouwen (NABB).",
         "ambition": "Een volledig klimaatneutrale en circulaire bouweconomie in 2050. De NABB heeft een "
-                    "30-30-30-doelstelling: in 2030 wordt in 30 procent van de nieuwbouw 30% biobased materialen toegepast.",
-        "partners": [("Ministerie van Binnenlandse Zaken en Koninkrijksrelaties", ["deal_maker", "partner"]),
-                     ("Building Balance", ["partner"])],
+        "30-30-30-doelstelling: in 2030 wordt in 30 procent van de nieuwbouw 30% biobased materialen toegepast.",
+        "partners": [
+            ("Ministerie van Binnenlandse Zaken en Koninkrijksrelaties", ["deal_maker", "partner"]),
+            ("Building Balance", ["partner"]),
+        ],
         "regions": [],
     },
     {
         "title": "City Deal Health Hub Utrecht",
         "slug": "city-deal-health-hub-utrecht",
-        "status": "active", "phase": "drive", "start": 2016, "end": 2030,
+        "status": "active",
+        "phase": "drive",
+        "start": 2016,
+        "end": 2030,
         "summary": "Een ecosysteem van overheden, bedrijven, zorginstellingen, bewoners en kennisinstellingen in de "
-                   "provincie Utrecht, met kennistafels, coalities en een bewonerstafel; nu fase 2 ‘Meters maken’, "
-                   "planning tot 2030 (‘Doelen halen’) met uitzicht op 2040. Dertig organisaties doen mee.",
+        "provincie Utrecht, met kennistafels, coalities en een bewonerstafel; nu fase 2 ‘Meters maken’, "
+        "planning tot 2030 (‘Doelen halen’) met uitzicht op 2040. Dertig organisaties doen mee.",
         "ambition": "Gezondheid en geluk voor alle Utrechters. Daaronder: de gezondheidsverschillen met 30 procent "
-                    "verkleinen, en de regio Utrecht positioneren als ‘Heart of Health’.",
-        "partners": [("Gemeente Utrecht", ["lead", "project_leader"]), ("Provincie Utrecht", ["partner"]),
-                     ("RIVM", ["partner"]), ("Hogeschool voor de Kunsten Utrecht", ["partner"]),
-                     ("Reinaerde", ["partner"]), ("Huisartsen Utrecht Stad", ["partner"])],
+        "verkleinen, en de regio Utrecht positioneren als ‘Heart of Health’.",
+        "partners": [
+            ("Gemeente Utrecht", ["lead", "project_leader"]),
+            ("Provincie Utrecht", ["partner"]),
+            ("RIVM", ["partner"]),
+            ("Hogeschool voor de Kunsten Utrecht", ["partner"]),
+            ("Reinaerde", ["partner"]),
+            ("Huisartsen Utrecht Stad", ["partner"]),
+        ],
         "regions": ["GM0344", "PV26"],
     },
     {
         "title": "City Deal Energieke Wijken, Duurzaam en Sociaal",
         "slug": "city-deal-energieke-wijken",
-        "status": "active", "phase": "learn", "start": 2021, "end": 2025,
+        "status": "active",
+        "phase": "learn",
+        "start": 2021,
+        "end": 2025,
         "summary": "Impact voor bewoners door doorbraken in wet- en regelgeving: op voorspraak van de City Deal "
-                   "mogen gemeenten sinds 1 januari de ISDE aanvragen en bewoners financieel ontzorgen. Ontwikkelde "
-                   "met Zicht op Overheid het Dashboard Geldstromen in de wijk.",
+        "mogen gemeenten sinds 1 januari de ISDE aanvragen en bewoners financieel ontzorgen. Ontwikkelde "
+        "met Zicht op Overheid het Dashboard Geldstromen in de wijk.",
         "ambition": "Het verbinden van sociale en fysieke opgaven in de wijk leidt tot duurzamere resultaten.",
-        "partners": [("Gemeente Rotterdam", ["partner"]), ("Zicht op Overheid", ["partner"]),
-                     ("Ministerie van Binnenlandse Zaken en Koninkrijksrelaties", ["deal_maker"])],
+        "partners": [
+            ("Gemeente Rotterdam", ["partner"]),
+            ("Zicht op Overheid", ["partner"]),
+            ("Ministerie van Binnenlandse Zaken en Koninkrijksrelaties", ["deal_maker"]),
+        ],
         "regions": ["GM0599"],
     },
     {
         "title": "City Deal Een Slimme Stad, zo doe je dat",
         "slug": "city-deal-een-slimme-stad",
-        "status": "active", "phase": "secure", "start": 2019, "end": 2024,
+        "status": "active",
+        "phase": "secure",
+        "start": 2019,
+        "end": 2024,
         "summary": "Toolbox voor democratisch en slim omgaan met digitalisering, nu thuis bij Dutch Metropolitan "
-                   "Innovation. Ontwikkelde de Crowd Safety Manager (Argaleo), in Rotterdam ingezet op Koningsdag. "
-                   "Slimme Stad Parade op 25 mei 2023 in Den Bosch.",
+        "Innovation. Ontwikkelde de Crowd Safety Manager (Argaleo), in Rotterdam ingezet op Koningsdag. "
+        "Slimme Stad Parade op 25 mei 2023 in Den Bosch.",
         "ambition": "Een stelsel van afspraken en een level playing field waarop zich een markt kan ontwikkelen.",
         "partners": [("Gemeente Rotterdam", ["partner"]), ("Argaleo", ["partner"])],
         "regions": ["GM0599"],
@@ -180,9 +274,12 @@ CITY_DEALS = [
     {
         "title": "City Deal Openbare Ruimte",
         "slug": "city-deal-openbare-ruimte",
-        "status": "active", "phase": "secure", "start": 2021, "end": 2024,
+        "status": "active",
+        "phase": "secure",
+        "start": 2021,
+        "end": 2024,
         "summary": "In de afrondende fase; de toegezegde looptijd van 3 jaar bleek aan de korte kant. Borging door de "
-                   "lessen van de integrale aanpak in lokale programma’s op te nemen.",
+        "lessen van de integrale aanpak in lokale programma’s op te nemen.",
         "ambition": "",
         "partners": [("Ministerie van Binnenlandse Zaken en Koninkrijksrelaties", ["deal_maker"])],
         "regions": [],
@@ -190,10 +287,13 @@ CITY_DEALS = [
     {
         "title": "City Deal Kennis Maken",
         "slug": "city-deal-kennis-maken",
-        "status": "active", "phase": "drive", "start": 2018, "end": 2025,
+        "status": "active",
+        "phase": "drive",
+        "start": 2018,
+        "end": 2025,
         "summary": "Organiseert grootschalig dat onderzoekers, docenten en studenten worden ingezet voor "
-                   "maatschappelijke opgaven. Na 6 jaar komt die grootschaligheid in zicht; een pot van 5 miljoen "
-                   "voor projecten kreeg zoveel goede voorstellen dat er geld bij is gezocht.",
+        "maatschappelijke opgaven. Na 6 jaar komt die grootschaligheid in zicht; een pot van 5 miljoen "
+        "voor projecten kreeg zoveel goede voorstellen dat er geld bij is gezocht.",
         "ambition": "Studenten dragen met hun kennis bij aan hun eigen stad.",
         "partners": [("Ministerie van Binnenlandse Zaken en Koninkrijksrelaties", ["deal_maker"])],
         "regions": [],
@@ -201,9 +301,12 @@ CITY_DEALS = [
     {
         "title": "City Deal Impact Ondernemen",
         "slug": "city-deal-impact-ondernemen",
-        "status": "active", "phase": "learn", "start": 2021, "end": 2025,
+        "status": "active",
+        "phase": "learn",
+        "start": 2021,
+        "end": 2025,
         "summary": "Met 100 partners en een groeiende gereedschapskist voor ondernemers, overheden en financiers "
-                   "krijgt het ecosysteem voor impact-ondernemen vorm; de deal streeft naar verlenging van twee jaar.",
+        "krijgt het ecosysteem voor impact-ondernemen vorm; de deal streeft naar verlenging van twee jaar.",
         "ambition": "Een ecosysteem voor impact-ondernemen.",
         "partners": [("Ministerie van Binnenlandse Zaken en Koninkrijksrelaties", ["deal_maker"])],
         "regions": [],
@@ -211,9 +314,12 @@ CITY_DEALS = [
     {
         "title": "City Deal Fietsen voor Iedereen",
         "slug": "city-deal-fietsen-voor-iedereen",
-        "status": "active", "phase": "explore", "start": 2023, "end": 2026,
+        "status": "active",
+        "phase": "explore",
+        "start": 2023,
+        "end": 2026,
         "summary": "Ondertekend tijdens de Dag van de Stad begin oktober. Gemeenten hebben behoefte aan "
-                   "uitvoeringscapaciteit; daarvoor is meteen extra budget gezocht en gevonden.",
+        "uitvoeringscapaciteit; daarvoor is meteen extra budget gezocht en gevonden.",
         "ambition": "Fietsen toegankelijk maken voor meer mensen.",
         "partners": [("Platform31", ["advisor"])],
         "regions": [],
@@ -221,10 +327,13 @@ CITY_DEALS = [
     {
         "title": "City Deal Lokale Weerbaarheid Cybercrime",
         "slug": "city-deal-lokale-weerbaarheid-cybercrime",
-        "status": "active", "phase": "secure", "start": 2019, "end": 2025,
+        "status": "active",
+        "phase": "secure",
+        "start": 2019,
+        "end": 2025,
         "summary": "Organiseerde bestuurlijk draagvlak voor een derde tranche: na implementeren en innoveren nu "
-                   "borgen. Ministeries, banken en politie zijn aangehaakt; de uitdaging is de kennis en tools bij "
-                   "natuurlijke partners te beleggen.",
+        "borgen. Ministeries, banken en politie zijn aangehaakt; de uitdaging is de kennis en tools bij "
+        "natuurlijke partners te beleggen.",
         "ambition": "",
         "partners": [],
         "regions": [],

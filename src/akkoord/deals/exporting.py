@@ -44,7 +44,13 @@ def as_dict(deal: Deal) -> dict[str, Any]:
             "is_example": deal.is_example,
         },
         "history": [
-            {"field": h.field, "from": h.old_value, "to": h.new_value, "on": _value(h.on), "rationale": h.rationale}
+            {
+                "field": h.field,
+                "from": h.old_value,
+                "to": h.new_value,
+                "on": _value(h.on),
+                "rationale": h.rationale,
+            }
             for h in deal.history.all()
         ],
         "partners": [
@@ -144,8 +150,16 @@ def to_xlsx(deal: Deal) -> bytes:
     ws.title = "deal"
     for key, value in data["deal"].items():
         ws.append([key, "; ".join(value) if isinstance(value, list) else value])
-    for name in ("history", "partners", "commitments", "signatures", "chair_rotation",
-                 "working_groups", "milestones", "decisions"):
+    for name in (
+        "history",
+        "partners",
+        "commitments",
+        "signatures",
+        "chair_rotation",
+        "working_groups",
+        "milestones",
+        "decisions",
+    ):
         rows = data[name]
         sheet = wb.create_sheet(name)
         if not rows:

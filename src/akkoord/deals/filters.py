@@ -17,7 +17,9 @@ from .models import Deal, DealKind, DealStatus, Phase
 class DealFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=DealKind.choices, empty_label=_("all kinds"))
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=DealStatus.choices, empty_label=_("every status"))
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=DealStatus.choices, empty_label=_("every status")
+    )
     phase = django_filters.ChoiceFilter(label=_("Phase"), choices=Phase.choices, empty_label=_("every phase"))
     region = django_filters.CharFilter(
         label=_("Region (CBS code)"),
@@ -56,9 +58,7 @@ class DealFilter(django_filters.FilterSet):
         if region.kind == Region.Kind.PROVINCE:
             codes |= set(Region.objects.filter(province=region).values_list("code", flat=True))
         elif region.kind == Region.Kind.LABOUR_MARKET_REGION:
-            codes |= set(
-                Region.objects.filter(labour_market_region=region).values_list("code", flat=True)
-            )
+            codes |= set(Region.objects.filter(labour_market_region=region).values_list("code", flat=True))
         return qs.filter(regions__code__in=codes).distinct()
 
     def with_stakeholder_type(self, qs: QuerySet[Deal], name: str, value: Any) -> QuerySet[Deal]:

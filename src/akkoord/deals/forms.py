@@ -21,8 +21,8 @@ from .models import (
     Decision,
     GovernmentRole,
     Milestone,
-    Partnership,
     PartnerRole,
+    Partnership,
     Phase,
     Signature,
     WorkingGroup,
@@ -64,7 +64,10 @@ class DealForm(forms.ModelForm):
             "source",
             "is_example",
         ]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "ambition": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "ambition": forms.Textarea(attrs={"rows": 3}),
+        }
 
 
 class TransitionForm(forms.Form):
@@ -126,7 +129,11 @@ class PartnerForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            del self.fields["organisation"], self.fields["new_organisation"], self.fields["new_stakeholder_type"]
+            del (
+                self.fields["organisation"],
+                self.fields["new_organisation"],
+                self.fields["new_stakeholder_type"],
+            )
             if self.instance.contact:
                 self.fields["contact_name"].initial = self.instance.contact.name
                 self.fields["contact_email"].initial = self.instance.contact.email
@@ -135,7 +142,11 @@ class PartnerForm(forms.ModelForm):
         data = super().clean()
         if self.instance.pk:
             return data
-        org, new, stype = data.get("organisation"), data.get("new_organisation"), data.get("new_stakeholder_type")
+        org, new, stype = (
+            data.get("organisation"),
+            data.get("new_organisation"),
+            data.get("new_stakeholder_type"),
+        )
         if not org and not new:
             self.add_error("organisation", _("Choose an organisation or fill in a new one."))
         if org and new:
@@ -324,9 +335,7 @@ class FeedbackForm(forms.ModelForm):
 
 
 class ContributionRequestForm(forms.Form):
-    question = forms.CharField(
-        label=_("Question"), max_length=300, initial=_("What can you contribute?")
-    )
+    question = forms.CharField(label=_("Question"), max_length=300, initial=_("What can you contribute?"))
     message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}))
     closes_on = forms.DateField(label=_("Answer before"), widget=DateInput(), required=False)
     partnerships = forms.ModelMultipleChoiceField(
@@ -338,14 +347,19 @@ class ContributionRequestForm(forms.Form):
         qs = deal.partnerships.filter(left_on__isnull=True).select_related("organisation", "contact")
         self.fields["partnerships"].queryset = qs
         self.fields["partnerships"].label_from_instance = lambda p: (
-            f"{p.organisation.name} — {p.contact.email}" if p.contact and p.contact.email
+            f"{p.organisation.name} — {p.contact.email}"
+            if p.contact and p.contact.email
             else f"{p.organisation.name} ({_('no e-mail address')})"
         )
 
 
 class ContributionItemForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind of contribution"), choices=[("", "—"), *CommitmentKind.choices], required=False)
-    description = forms.CharField(label=_("What do you contribute?"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind of contribution"), choices=[("", "—"), *CommitmentKind.choices], required=False
+    )
+    description = forms.CharField(
+        label=_("What do you contribute?"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     pledged_amount = forms.DecimalField(
         label=_("Amount (euros or hours)"), required=False, min_value=0, max_digits=14, decimal_places=2
     )
@@ -356,7 +370,11 @@ class ContributionItemForm(forms.Form):
             self.add_error("kind", _("Choose the kind of contribution."))
         if data.get("kind") and not data.get("description"):
             self.add_error("description", _("Describe what you contribute."))
-        if data.get("kind") in {"money", "hours"} and data.get("description") and data.get("pledged_amount") is None:
+        if (
+            data.get("kind") in {"money", "hours"}
+            and data.get("description")
+            and data.get("pledged_amount") is None
+        ):
             self.add_error("pledged_amount", _("Give the amount for money and hours."))
         return data
 
@@ -365,7 +383,9 @@ ContributionFormSet = forms.formset_factory(ContributionItemForm, extra=3, max_n
 
 
 class ContributionNoteForm(forms.Form):
-    note = forms.CharField(label=_("Anything else you want to tell us"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    note = forms.CharField(
+        label=_("Anything else you want to tell us"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
 
 class DealFilterForm(forms.Form):

@@ -16,7 +16,7 @@ from akkoord.common.tabular import CellError, TableError, read_table
 from akkoord.organisations.models import Organisation, Person, StakeholderType
 
 from . import permissions, services
-from .models import Deal, GovernmentRole, Partnership, PartnerRole
+from .models import Deal, GovernmentRole, PartnerRole, Partnership
 
 COLUMNS = [
     "organisation",
@@ -117,8 +117,11 @@ def import_partners(
             errors.append(CellError(number, "organisation", _("The organisation's name is empty.")))
         elif name.lower() in seen:
             errors.append(
-                CellError(number, "organisation", _("This organisation is also on row %(row)s.")
-                          % {"row": seen[name.lower()]})
+                CellError(
+                    number,
+                    "organisation",
+                    _("This organisation is also on row %(row)s.") % {"row": seen[name.lower()]},
+                )
             )
         else:
             seen[name.lower()] = number
@@ -127,10 +130,15 @@ def import_partners(
         stype = TYPE_ALIASES.get(stype, stype)
         if stype not in StakeholderType.values:
             errors.append(
-                CellError(number, "stakeholder_type",
-                          _("“%(value)s” is unknown; use one of: %(allowed)s")
-                          % {"value": row.get("stakeholder_type", ""),
-                             "allowed": ", ".join(StakeholderType.values)})
+                CellError(
+                    number,
+                    "stakeholder_type",
+                    _("“%(value)s” is unknown; use one of: %(allowed)s")
+                    % {
+                        "value": row.get("stakeholder_type", ""),
+                        "allowed": ", ".join(StakeholderType.values),
+                    },
+                )
             )
         item["stakeholder_type"] = stype
         for column, allowed, aliases in (
@@ -142,23 +150,28 @@ def import_partners(
             except ValueError as exc:
                 errors.append(CellError(number, column, str(exc)))
         if item.get("government_roles") and stype != "government":
-            errors.append(CellError(number, "government_roles",
-                                    _("Only a government organisation takes a government role.")))
+            errors.append(
+                CellError(
+                    number, "government_roles", _("Only a government organisation takes a government role.")
+                )
+            )
         for column in ("joined_on", "left_on"):
             try:
                 item[column] = _parse_date(row.get(column, ""))
             except ValueError as exc:
                 errors.append(CellError(number, column, str(exc)))
         if item.get("joined_on") and item.get("left_on") and item["left_on"] < item["joined_on"]:
-            errors.append(CellError(number, "left_on",
-                                    _("The exit date must not be before the entry date.")))
+            errors.append(CellError(number, "left_on", _("The exit date must not be before the entry date.")))
         email = row.get("contact_email", "")
         if email:
             try:
                 validate_email(email)
             except ValidationError:
-                errors.append(CellError(number, "contact_email",
-                                        _("“%(value)s” is not an e-mail address.") % {"value": email}))
+                errors.append(
+                    CellError(
+                        number, "contact_email", _("“%(value)s” is not an e-mail address.") % {"value": email}
+                    )
+                )
         item["contact_name"] = row.get("contact_name", "")
         item["contact_email"] = email
         if email and not item["contact_name"]:
@@ -166,9 +179,12 @@ def import_partners(
         existing = Organisation.objects.filter(name__iexact=name).first() if name else None
         if existing and stype in StakeholderType.values and existing.stakeholder_type != stype:
             errors.append(
-                CellError(number, "stakeholder_type",
-                          _("%(name)s is already registered as “%(type)s”.")
-                          % {"name": existing.name, "type": existing.get_stakeholder_type_display()})
+                CellError(
+                    number,
+                    "stakeholder_type",
+                    _("%(name)s is already registered as “%(type)s”.")
+                    % {"name": existing.name, "type": existing.get_stakeholder_type_display()},
+                )
             )
         parsed.append((number, item))
     if errors:

@@ -75,12 +75,8 @@ class Deal(SourcedModel):
     )
     summary = models.TextField(_("summary"), blank=True)
     ambition = models.TextField(_("ambition"), blank=True, help_text=_("The dot on the horizon."))
-    horizon_start = models.PositiveSmallIntegerField(
-        _("first year"), validators=[MinValueValidator(1900)]
-    )
-    horizon_end = models.PositiveSmallIntegerField(
-        _("last year"), validators=[MinValueValidator(1900)]
-    )
+    horizon_start = models.PositiveSmallIntegerField(_("first year"), validators=[MinValueValidator(1900)])
+    horizon_end = models.PositiveSmallIntegerField(_("last year"), validators=[MinValueValidator(1900)])
     programme = models.CharField(
         _("programme"), max_length=200, blank=True, help_text=_("For example Agenda Stad.")
     )
@@ -88,9 +84,7 @@ class Deal(SourcedModel):
         "regions.Region", verbose_name=_("regions"), blank=True, related_name="deals"
     )
     website = models.URLField(_("website"), blank=True)
-    is_public = models.BooleanField(
-        _("public"), default=True, help_text=_("Anyone may see a public deal.")
-    )
+    is_public = models.BooleanField(_("public"), default=True, help_text=_("Anyone may see a public deal."))
     chair_term_years = models.PositiveSmallIntegerField(
         _("years per chair term"), default=1, validators=[MinValueValidator(1)]
     )
@@ -108,9 +102,7 @@ class Deal(SourcedModel):
 
     def clean(self) -> None:
         if self.horizon_start and self.horizon_end and self.horizon_end < self.horizon_start:
-            raise ValidationError(
-                {"horizon_end": _("The last year must not be before the first year.")}
-            )
+            raise ValidationError({"horizon_end": _("The last year must not be before the first year.")})
 
     @property
     def horizon_years(self) -> int:
@@ -177,9 +169,7 @@ class DealMembership(TimeStampedModel):
     )
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["deal", "user", "role"], name="unique_deal_user_role")
-        ]
+        constraints = [models.UniqueConstraint(fields=["deal", "user", "role"], name="unique_deal_user_role")]
         verbose_name = _("deal permission")
         verbose_name_plural = _("deal permissions")
 
@@ -188,9 +178,7 @@ class DealMembership(TimeStampedModel):
 
     def clean(self) -> None:
         if self.role == self.Role.PARTNER_CONTACT and not self.organisation_id:
-            raise ValidationError(
-                {"organisation": _("A partner contact acts for one organisation.")}
-            )
+            raise ValidationError({"organisation": _("A partner contact acts for one organisation.")})
 
 
 class PartnerRole(models.TextChoices):
@@ -420,9 +408,7 @@ class Signature(TimeStampedModel):
                 .first()
             )
             if intent is None:
-                raise ValidationError(
-                    {"stage": _("Record the intent agreement before the final signature.")}
-                )
+                raise ValidationError({"stage": _("Record the intent agreement before the final signature.")})
             if self.signed_on and intent.signed_on > self.signed_on:
                 raise ValidationError(
                     {"signed_on": _("The final signature cannot be before the intent agreement.")}
@@ -432,9 +418,7 @@ class Signature(TimeStampedModel):
 class ChairTerm(TimeStampedModel):
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="chair_terms")
     sequence = models.PositiveSmallIntegerField(_("term"))
-    stakeholder_type = models.CharField(
-        _("stakeholder type"), max_length=20, choices=StakeholderType.choices
-    )
+    stakeholder_type = models.CharField(_("stakeholder type"), max_length=20, choices=StakeholderType.choices)
     organisation = models.ForeignKey(
         "organisations.Organisation",
         verbose_name=_("chairing organisation"),
@@ -448,9 +432,7 @@ class ChairTerm(TimeStampedModel):
 
     class Meta:
         ordering = ["sequence"]
-        constraints = [
-            models.UniqueConstraint(fields=["deal", "sequence"], name="unique_chair_term")
-        ]
+        constraints = [models.UniqueConstraint(fields=["deal", "sequence"], name="unique_chair_term")]
         verbose_name = _("chair term")
         verbose_name_plural = _("chair rotation")
 
@@ -461,9 +443,7 @@ class ChairTerm(TimeStampedModel):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The end must not be before the start.")})
         if self.organisation_id and self.organisation.stakeholder_type != self.stakeholder_type:
-            raise ValidationError(
-                {"organisation": _("This organisation is of another stakeholder type.")}
-            )
+            raise ValidationError({"organisation": _("This organisation is of another stakeholder type.")})
 
 
 class WorkingGroup(SourcedModel):
@@ -505,9 +485,7 @@ class Milestone(SourcedModel):
     description = models.TextField(_("description"), blank=True)
     due_on = models.DateField(_("planned date"))
     done_on = models.DateField(_("date reached"), null=True, blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
-    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -580,9 +558,7 @@ class CharterVersion(TimeStampedModel):
 
     class Meta:
         ordering = ["deal", "-number"]
-        constraints = [
-            models.UniqueConstraint(fields=["deal", "number"], name="unique_charter_version")
-        ]
+        constraints = [models.UniqueConstraint(fields=["deal", "number"], name="unique_charter_version")]
         verbose_name = _("charter version")
         verbose_name_plural = _("charter versions")
 
@@ -607,9 +583,7 @@ class CharterFeedback(models.Model):
         choices=[(s, s) for s in CharterVersion.SECTIONS],
     )
     text = models.TextField(_("your feedback"))
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     moderated_by = models.ForeignKey(
@@ -658,9 +632,7 @@ class ContributionRequest(TimeStampedModel):
 
 
 class ContributionInvitation(TimeStampedModel):
-    request = models.ForeignKey(
-        ContributionRequest, on_delete=models.CASCADE, related_name="invitations"
-    )
+    request = models.ForeignKey(ContributionRequest, on_delete=models.CASCADE, related_name="invitations")
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
     email = models.EmailField(_("e-mail address"))
     token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
@@ -671,9 +643,7 @@ class ContributionInvitation(TimeStampedModel):
     class Meta:
         ordering = ["partnership__organisation__name"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["request", "partnership"], name="one_invitation_per_partner"
-            )
+            models.UniqueConstraint(fields=["request", "partnership"], name="one_invitation_per_partner")
         ]
         verbose_name = _("contribution invitation")
         verbose_name_plural = _("contribution invitations")

@@ -22,9 +22,9 @@ def is_coordinator(user: Any, deal: Deal) -> bool:
     cache = getattr(user, "_akkoord_coordinates", None)
     if cache is None:
         cache = set(
-            DealMembership.objects.filter(
-                user=user, role=DealMembership.Role.COORDINATOR
-            ).values_list("deal_id", flat=True)
+            DealMembership.objects.filter(user=user, role=DealMembership.Role.COORDINATOR).values_list(
+                "deal_id", flat=True
+            )
         )
         user._akkoord_coordinates = cache
     return deal.pk in cache

@@ -25,9 +25,11 @@ from .models import (
 
 
 def deal_list_queryset(base: QuerySet[Deal]) -> QuerySet[Deal]:
-    return base.prefetch_related("regions").annotate(
-        partner_count=Count("partnerships", distinct=True)
-    ).order_by("title")
+    return (
+        base.prefetch_related("regions")
+        .annotate(partner_count=Count("partnerships", distinct=True))
+        .order_by("title")
+    )
 
 
 @dataclass

@@ -85,9 +85,7 @@ def update_deal(*, actor: Any, deal: Deal, data: dict[str, Any]) -> Deal:
 
 
 @transaction.atomic
-def _change(
-    *, actor: Any, deal: Deal, field: str, to: str, on: dt.date | None, rationale: str
-) -> Deal:
+def _change(*, actor: Any, deal: Deal, field: str, to: str, on: dt.date | None, rationale: str) -> Deal:
     permissions.require_coordinator(actor, deal)
     deal = Deal.objects.select_for_update().get(pk=deal.pk)
     old = getattr(deal, field)
@@ -118,15 +116,11 @@ def _change(
     return deal
 
 
-def change_status(
-    *, actor: Any, deal: Deal, to: str, on: dt.date | None = None, rationale: str = ""
-) -> Deal:
+def change_status(*, actor: Any, deal: Deal, to: str, on: dt.date | None = None, rationale: str = "") -> Deal:
     return _change(actor=actor, deal=deal, field="status", to=to, on=on, rationale=rationale)
 
 
-def change_phase(
-    *, actor: Any, deal: Deal, to: str, on: dt.date | None = None, rationale: str = ""
-) -> Deal:
+def change_phase(*, actor: Any, deal: Deal, to: str, on: dt.date | None = None, rationale: str = "") -> Deal:
     return _change(actor=actor, deal=deal, field="phase", to=to, on=on, rationale=rationale)
 
 
@@ -224,8 +218,10 @@ def save_commitment(
     new_status = data.get("status", instance.status)
     if old_status and new_status != old_status and new_status not in COMMITMENT_TRANSITIONS[old_status]:
         raise ValidationError(
-            {"status": _("A commitment cannot go from “%(old)s” to “%(new)s”.")
-             % {"old": old_status, "new": new_status}}
+            {
+                "status": _("A commitment cannot go from “%(old)s” to “%(new)s”.")
+                % {"old": old_status, "new": new_status}
+            }
         )
     if (
         new_status == CommitmentStatus.DELIVERED
@@ -280,20 +276,14 @@ def generate_chair_rotation(
         raise ValidationError({"start": _("The start lies after the deal's horizon.")})
     terms = max(1, -(-years // term_years))
     result = rotate(RotationInput(weights=weights, terms=terms))
-    old = [
-        f"{t.sequence}:{t.stakeholder_type}" for t in ChairTerm.objects.filter(deal=deal)
-    ]
+    old = [f"{t.sequence}:{t.stakeholder_type}" for t in ChairTerm.objects.filter(deal=deal)]
     ChairTerm.objects.filter(deal=deal).delete()
     created = []
     for i, stakeholder_type in enumerate(result.sequence):
         s = start.replace(year=start.year + i * term_years)
-        e = min(
-            s.replace(year=s.year + term_years) - dt.timedelta(days=1), dt.date(end_year, 12, 31)
-        )
+        e = min(s.replace(year=s.year + term_years) - dt.timedelta(days=1), dt.date(end_year, 12, 31))
         created.append(
-            ChairTerm(
-                deal=deal, sequence=i + 1, stakeholder_type=stakeholder_type, starts_on=s, ends_on=e
-            )
+            ChairTerm(deal=deal, sequence=i + 1, stakeholder_type=stakeholder_type, starts_on=s, ends_on=e)
         )
     ChairTerm.objects.bulk_create(created)
     audit.record(
@@ -320,9 +310,7 @@ def save_charter_draft(
         latest = deal.charter_versions.aggregate(n=Max("number"))["n"] or 0
         instance = CharterVersion(deal=deal, number=latest + 1)
     elif instance.status != CharterVersion.Status.DRAFT:
-        raise ValidationError(
-            {"status": _("A published version cannot be changed; start a new version.")}
-        )
+        raise ValidationError({"status": _("A published version cannot be changed; start a new version.")})
     return save_audited(actor=actor, instance=instance, data=data, deal=deal)
 
 
@@ -336,8 +324,7 @@ def publish_charter_version(
     if version.status != CharterVersion.Status.DRAFT:
         raise ValidationError({"status": _("This version has already been published.")})
     if any(
-        v.number > version.number
-        for v in deal.charter_versions.exclude(status=CharterVersion.Status.DRAFT)
+        v.number > version.number for v in deal.charter_versions.exclude(status=CharterVersion.Status.DRAFT)
     ):
         raise ValidationError({"number": _("A later version has already been published.")})
     deal.charter_versions.filter(status=CharterVersion.Status.OPEN).update(
@@ -376,9 +363,7 @@ class RateLimited(Exception):
     """Too many submissions from one address in a short time."""
 
 
-def submit_feedback(
-    *, version: CharterVersion, data: dict[str, Any], client_key: str
-) -> CharterFeedback:
+def submit_feedback(*, version: CharterVersion, data: dict[str, Any], client_key: str) -> CharterFeedback:
     """Anyone may comment on an open version; comments wait for moderation."""
     from django.core.cache import cache
 
@@ -434,8 +419,10 @@ def send_contribution_request(
     missing = [p.organisation.name for p in partnerships if not (p.contact and p.contact.email)]
     if missing:
         raise ValidationError(
-            {"partnerships": _("These partners have no contact e-mail address: %(names)s")
-             % {"names": ", ".join(missing)}}
+            {
+                "partnerships": _("These partners have no contact e-mail address: %(names)s")
+                % {"names": ", ".join(missing)}
+            }
         )
     request = save_audited(
         actor=actor,
@@ -478,8 +465,9 @@ def answer_invitation(
     invitation = ContributionInvitation.objects.select_for_update().get(pk=invitation.pk)
     request = invitation.request
     if request.closes_on and timezone.localdate() > request.closes_on:
-        raise ValidationError({"closes_on": _("This question closed on %(date)s.")
-                               % {"date": request.closes_on}})
+        raise ValidationError(
+            {"closes_on": _("This question closed on %(date)s.") % {"date": request.closes_on}}
+        )
     if not items:
         raise ValidationError({"items": _("Describe at least one contribution.")})
     deal = request.deal
@@ -515,8 +503,9 @@ def delete_commitment(*, actor: Any, commitment: Commitment) -> None:
 def delete_signature(*, actor: Any, signature: Signature) -> None:
     deal = signature.partnership.deal
     permissions.require_coordinator(actor, deal)
-    if signature.stage == "intent" and Signature.objects.filter(
-        partnership=signature.partnership, stage="final"
-    ).exists():
+    if (
+        signature.stage == "intent"
+        and Signature.objects.filter(partnership=signature.partnership, stage="final").exists()
+    ):
         raise ValidationError({"stage": _("Delete the final signature before the intent agreement.")})
     delete_audited(actor=actor, instance=signature, deal=deal)

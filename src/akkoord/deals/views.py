@@ -212,12 +212,22 @@ def partner_form(request: HttpRequest, slug: str, pk: int | None = None) -> Http
                     )
                 values = {
                     k: data[k]
-                    for k in ("roles", "government_roles", "joined_on", "left_on", "note", "source", "is_example")
+                    for k in (
+                        "roles",
+                        "government_roles",
+                        "joined_on",
+                        "left_on",
+                        "note",
+                        "source",
+                        "is_example",
+                    )
                 }
                 values["organisation"] = org
                 if data.get("contact_name"):
                     contact, _created = Person.objects.get_or_create(
-                        organisation=org, name=data["contact_name"], defaults={"email": data.get("contact_email", "")}
+                        organisation=org,
+                        name=data["contact_name"],
+                        defaults={"email": data.get("contact_email", "")},
                     )
                     if data.get("contact_email") and contact.email != data["contact_email"]:
                         contact.email = data["contact_email"]
@@ -241,7 +251,9 @@ def partner_import(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            result = importing.import_partners(actor=request.user, deal=deal, source=upload, filename=upload.name)
+            result = importing.import_partners(
+                actor=request.user, deal=deal, source=upload, filename=upload.name
+            )
         except TableError as exc:
             errors = exc.errors
         else:
@@ -279,10 +291,13 @@ def commitment_form(request: HttpRequest, slug: str, pk: int | None = None) -> H
         request.POST or None, instance=instance or Commitment(deal=deal), deal=deal, partnerships=partnerships
     )
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items()}
+        data = dict(form.cleaned_data.items())
         try:
             services.save_commitment(
-                actor=request.user, deal=deal, data=data, instance=Commitment.objects.get(pk=pk) if pk else None
+                actor=request.user,
+                deal=deal,
+                data=data,
+                instance=Commitment.objects.get(pk=pk) if pk else None,
             )
         except ValidationError as exc:
             apply_errors(form, exc)
@@ -361,11 +376,26 @@ CHILDREN: dict[str, tuple[Any, Any, str, Any, Any]] = {
     # name: (model, form, anchor, add title, edit title)
     "chair": (ChairTerm, forms.ChairTermForm, "chair", "", gettext_lazy("Edit chair term")),
     "working-groups": (
-        WorkingGroup, forms.WorkingGroupForm, "working-groups",
-        gettext_lazy("Add a working group"), gettext_lazy("Edit working group"),
+        WorkingGroup,
+        forms.WorkingGroupForm,
+        "working-groups",
+        gettext_lazy("Add a working group"),
+        gettext_lazy("Edit working group"),
     ),
-    "milestones": (Milestone, forms.MilestoneForm, "milestones", gettext_lazy("Add a milestone"), gettext_lazy("Edit milestone")),
-    "decisions": (Decision, forms.DecisionForm, "decisions", gettext_lazy("Record a decision"), gettext_lazy("Edit decision")),
+    "milestones": (
+        Milestone,
+        forms.MilestoneForm,
+        "milestones",
+        gettext_lazy("Add a milestone"),
+        gettext_lazy("Edit milestone"),
+    ),
+    "decisions": (
+        Decision,
+        forms.DecisionForm,
+        "decisions",
+        gettext_lazy("Record a decision"),
+        gettext_lazy("Edit decision"),
+    ),
 }
 DEAL_AWARE_FORMS = (forms.ChairTermForm, forms.WorkingGroupForm)
 
@@ -442,7 +472,9 @@ def _section_diff(old: CharterVersion | None, new: CharterVersion) -> list[dict[
 def charter(request: HttpRequest, slug: str, number: int | None = None) -> HttpResponse:
     deal = _visible_deal(request, slug)
     is_coord = permissions.is_coordinator(request.user, deal)
-    versions = list(deal.charter_versions.all() if is_coord else deal.charter_versions.exclude(status="draft"))
+    versions = list(
+        deal.charter_versions.all() if is_coord else deal.charter_versions.exclude(status="draft")
+    )
     if not versions:
         if is_coord:
             return redirect("deals:charter_new", slug=deal.slug)
@@ -463,13 +495,19 @@ def charter(request: HttpRequest, slug: str, number: int | None = None) -> HttpR
                 services.submit_feedback(version=current, data=data, client_key=_client_key(request))
             except services.RateLimited:
                 rate_limited = True
-                feedback_form.add_error(None, _("You have sent a lot of feedback in a short time. Try again in an hour."))
+                feedback_form.add_error(
+                    None, _("You have sent a lot of feedback in a short time. Try again in an hour.")
+                )
             except ValidationError as exc:
                 apply_errors(feedback_form, exc)
             else:
                 sent = True
                 feedback_form = forms.FeedbackForm()
-    feedback = current.feedback.all() if is_coord else current.feedback.filter(status=CharterFeedback.Status.APPROVED)
+    feedback = (
+        current.feedback.all()
+        if is_coord
+        else current.feedback.filter(status=CharterFeedback.Status.APPROVED)
+    )
     context = {
         "deal": deal,
         "versions": versions,
@@ -480,7 +518,10 @@ def charter(request: HttpRequest, slug: str, number: int | None = None) -> HttpR
         "form": feedback_form,
         "sent": sent,
         "is_coordinator": is_coord,
-        "sections": [(CharterVersion._meta.get_field(s).verbose_name, getattr(current, s)) for s in CharterVersion.SECTIONS],
+        "sections": [
+            (CharterVersion._meta.get_field(s).verbose_name, getattr(current, s))
+            for s in CharterVersion.SECTIONS
+        ],
     }
     status = 429 if rate_limited else (400 if feedback_form.errors else 200)
     return render(request, "deals/charter.html", context, status=status)
@@ -498,7 +539,9 @@ def charter_form(request: HttpRequest, slug: str, number: int | None = None) -> 
     form = forms.CharterVersionForm(request.POST or None, instance=instance, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            version = services.save_charter_draft(actor=request.user, deal=deal, data=form.cleaned_data, instance=instance)
+            version = services.save_charter_draft(
+                actor=request.user, deal=deal, data=form.cleaned_data, instance=instance
+            )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
@@ -589,7 +632,8 @@ def contributions(request: HttpRequest, slug: str) -> HttpResponse:
 
 def contribute(request: HttpRequest, token: str) -> HttpResponse:
     invitation = get_object_or_404(
-        ContributionInvitation.objects.select_related("request__deal", "partnership__organisation"), token=token
+        ContributionInvitation.objects.select_related("request__deal", "partnership__organisation"),
+        token=token,
     )
     req = invitation.request
     formset = forms.ContributionFormSet(request.POST or None, prefix="item")
@@ -597,13 +641,18 @@ def contribute(request: HttpRequest, token: str) -> HttpResponse:
     errors: list[str] = []
     if request.method == "POST" and formset.is_valid() and note_form.is_valid():
         items = [
-            {"kind": f.cleaned_data["kind"], "description": f.cleaned_data["description"],
-             "pledged_amount": f.cleaned_data.get("pledged_amount")}
+            {
+                "kind": f.cleaned_data["kind"],
+                "description": f.cleaned_data["description"],
+                "pledged_amount": f.cleaned_data.get("pledged_amount"),
+            }
             for f in formset
             if f.cleaned_data.get("description")
         ]
         try:
-            services.answer_invitation(invitation=invitation, items=items, note=note_form.cleaned_data["note"])
+            services.answer_invitation(
+                invitation=invitation, items=items, note=note_form.cleaned_data["note"]
+            )
         except ValidationError as exc:
             errors = exc.messages
         else:
@@ -619,7 +668,9 @@ def contribute(request: HttpRequest, token: str) -> HttpResponse:
         "sections": [
             (CharterVersion._meta.get_field(s).verbose_name, getattr(req.charter_version, s))
             for s in CharterVersion.SECTIONS
-        ] if req.charter_version else [],
+        ]
+        if req.charter_version
+        else [],
         "previous": invitation.commitments.all(),
     }
     status = 400 if request.method == "POST" else 200

@@ -15,8 +15,17 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Organisation
-        fields = ["id", "name", "slug", "stakeholder_type", "description", "website", "region",
-                  "source", "is_example"]
+        fields = [
+            "id",
+            "name",
+            "slug",
+            "stakeholder_type",
+            "description",
+            "website",
+            "region",
+            "source",
+            "is_example",
+        ]
         read_only_fields = ["slug"]
 
 

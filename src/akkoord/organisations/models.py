@@ -21,9 +21,7 @@ class StakeholderType(models.TextChoices):
 
 class Organisation(SourcedModel):
     name = models.CharField(_("name"), max_length=200, unique=True)
-    slug = models.SlugField(
-        _("short name in web addresses"), max_length=200, unique=True, blank=True
-    )
+    slug = models.SlugField(_("short name in web addresses"), max_length=200, unique=True, blank=True)
     stakeholder_type = models.CharField(
         _("stakeholder type"), max_length=20, choices=StakeholderType.choices, db_index=True
     )

@@ -16,9 +16,7 @@ def number(value: Decimal | float | int | None, decimals: int = 0) -> str:
     """1.234.567,9 in Dutch, 1,234,567.9 in English (the active language decides)."""
     if value is None:
         return "–"
-    return number_format(
-        _rounded(value, decimals), decimal_pos=decimals, use_l10n=True, force_grouping=True
-    )
+    return number_format(_rounded(value, decimals), decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 
 def euro(value: Decimal | float | int | None, decimals: int = 0) -> str:

@@ -15,8 +15,16 @@ def test_proportional_counts_and_no_repeats() -> None:
     assert result.status == "optimal"
     assert result.adjacent_repeats == 0
     assert result.sequence == (
-        "government", "market", "government", "knowledge", "government",
-        "market", "government", "knowledge", "market", "government",
+        "government",
+        "market",
+        "government",
+        "knowledge",
+        "government",
+        "market",
+        "government",
+        "knowledge",
+        "market",
+        "government",
     )
 
 
@@ -45,7 +53,12 @@ def test_zero_weight_gets_no_turn() -> None:
 
 @pytest.mark.parametrize(
     ("weights", "terms", "field"),
-    [({"a": 1}, 0, "terms"), ({}, 3, "weights"), ({"a": -1, "b": 2}, 3, "weights[a]"), ({"a": 0}, 2, "weights")],
+    [
+        ({"a": 1}, 0, "terms"),
+        ({}, 3, "weights"),
+        ({"a": -1, "b": 2}, 3, "weights[a]"),
+        ({"a": 0}, 2, "weights"),
+    ],
 )
 def test_bad_input_names_the_field(weights: dict[str, int], terms: int, field: str) -> None:
     with pytest.raises(RotationInputError) as exc:

@@ -13,18 +13,14 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent.parent  # src/akkoord
 # A source checkout keeps its data beside the code; an installed package uses the cwd.
 _CHECKOUT = PACKAGE_DIR.parent.parent
 BASE_DIR = Path(
-    os.environ.get(
-        "AKKOORD_HOME", _CHECKOUT if (_CHECKOUT / "pyproject.toml").exists() else Path.cwd()
-    )
+    os.environ.get("AKKOORD_HOME", _CHECKOUT if (_CHECKOUT / "pyproject.toml").exists() else Path.cwd())
 ).resolve()
 VAR_DIR = Path(os.environ.get("AKKOORD_VAR_DIR", BASE_DIR / "var")).resolve()
 
 # Development default only; production.py refuses to start without a real one.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "akkoord-development-key-not-for-production")
 DEBUG = os.environ.get("DJANGO_DEBUG", "0").lower() in {"1", "true", "yes"}
-ALLOWED_HOSTS = [
-    h.strip() for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
-]
+ALLOWED_HOSTS = [h.strip() for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")]
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
@@ -119,9 +115,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 # Front-end packages come from the npm registry at set-up time (package.json).
 NODE_MODULES = BASE_DIR / "node_modules"
-STATICFILES_DIRS = [("vendor/htmx", NODE_MODULES / "htmx.org" / "dist")] if (
-    NODE_MODULES / "htmx.org" / "dist"
-).is_dir() else []
+STATICFILES_DIRS = (
+    [("vendor/htmx", NODE_MODULES / "htmx.org" / "dist")]
+    if (NODE_MODULES / "htmx.org" / "dist").is_dir()
+    else []
+)
 WHITENOISE_USE_FINDERS = True  # serve app static files without collectstatic in development
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

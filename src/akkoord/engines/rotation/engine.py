@@ -111,7 +111,7 @@ def rotate(data: RotationInput) -> RotationResult:
     counts, quotas = _apportion(data.weights, data.terms)
     remaining = dict(counts)
     order = list(data.weights)
-    last_served = {k: -1 for k in order}
+    last_served = dict.fromkeys(order, -1)
     sequence: list[str] = []
     previous = data.previous
     repeats = 0
