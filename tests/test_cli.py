@@ -71,7 +71,7 @@ def test_import_partners(demo_db: Path) -> None:
     assert f"{bad}: row 3, column 'organisation'" in r.stderr
     assert "nothing was imported" in r.stderr
     r = run(demo_db, "import-partners", "town-deal-sterke-streken", str(good), "--as", "partner")
-    assert r.returncode == 1 and "coordinator" in r.stderr
+    assert r.returncode == 1 and "coördinator" in r.stderr
     r = run(
         demo_db,
         "import-partners",

@@ -43,6 +43,8 @@ def test_committed_openapi_schema_matches_the_code(tmp_path) -> None:
             "-m",
             "akkoord.cli",
             "spectacular",
+            "--lang",
+            "en",
             "--file",
             str(out),
             "--validate",
