@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -75,8 +75,12 @@ class Deal(SourcedModel):
     )
     summary = models.TextField(_("summary"), blank=True)
     ambition = models.TextField(_("ambition"), blank=True, help_text=_("The dot on the horizon."))
-    horizon_start = models.PositiveSmallIntegerField(_("first year"), validators=[MinValueValidator(1900)])
-    horizon_end = models.PositiveSmallIntegerField(_("last year"), validators=[MinValueValidator(1900)])
+    horizon_start = models.PositiveSmallIntegerField(
+        _("first year"), validators=[MinValueValidator(1900), MaxValueValidator(2200)]
+    )
+    horizon_end = models.PositiveSmallIntegerField(
+        _("last year"), validators=[MinValueValidator(1900), MaxValueValidator(2200)]
+    )
     programme = models.CharField(
         _("programme"), max_length=200, blank=True, help_text=_("For example Agenda Stad.")
     )
@@ -86,7 +90,7 @@ class Deal(SourcedModel):
     website = models.URLField(_("website"), blank=True)
     is_public = models.BooleanField(_("public"), default=True, help_text=_("Anyone may see a public deal."))
     chair_term_years = models.PositiveSmallIntegerField(
-        _("years per chair term"), default=1, validators=[MinValueValidator(1)]
+        _("years per chair term"), default=1, validators=[MinValueValidator(1), MaxValueValidator(25)]
     )
 
     class Meta:
