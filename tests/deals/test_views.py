@@ -447,3 +447,37 @@ def test_dates_in_dutch(client, coordinator, deal) -> None:
         actor=coordinator, deal=deal, to="forming", on=dt.date(2026, 11, 22), rationale="x"
     )
     assert "22 november 2026" in client.get(reverse("deals:detail", args=[deal.slug])).content.decode()
+
+
+def test_team_page_grants_and_revokes(coord_client, coordinator, deal, outsider) -> None:
+    from akkoord.deals.models import DealMembership
+
+    org = PartnershipFactory(deal=deal).organisation
+    url = reverse("deals:team", args=[deal.slug])
+    r = coord_client.post(url, {"username": "nobody", "role": "coordinator"})
+    assert r.status_code == 400 and "username" in r.context["form"].errors
+    r = coord_client.post(url, {"username": outsider.email, "role": "partner_contact"})
+    assert r.status_code == 400 and "organisation" in r.context["form"].errors
+    r = coord_client.post(url, {"username": "outsider", "role": "partner_contact", "organisation": org.pk})
+    assert r.status_code == 302
+    m = DealMembership.objects.get(user=outsider)
+    assert (m.role, m.organisation) == ("partner_contact", org)
+    assert (
+        coord_client.post(
+            url, {"username": "outsider", "role": "partner_contact", "organisation": org.pk}
+        ).status_code
+        == 400
+    )
+    # The partner contact now sees the commitment button and may record for their organisation.
+    c = Client()
+    c.force_login(outsider)
+    assert (
+        reverse("deals:commitment_add", args=[deal.slug])
+        in c.get(reverse("deals:detail", args=[deal.slug])).content.decode()
+    )
+    assert c.get(url).status_code == 403
+    own = DealMembership.objects.get(user=coordinator)
+    coord_client.post(reverse("deals:team_remove", args=[deal.slug, own.pk]))
+    assert DealMembership.objects.filter(pk=own.pk).exists()  # the last coordinator stays
+    coord_client.post(reverse("deals:team_remove", args=[deal.slug, m.pk]))
+    assert not DealMembership.objects.filter(pk=m.pk).exists()

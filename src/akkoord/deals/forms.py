@@ -17,6 +17,7 @@ from .models import (
     Commitment,
     CommitmentKind,
     Deal,
+    DealMembership,
     DealStatus,
     Decision,
     GovernmentRole,
@@ -388,5 +389,33 @@ class ContributionNoteForm(forms.Form):
     )
 
 
-class DealFilterForm(forms.Form):
-    """Only used to render the filter fields; django-filter does the filtering."""
+class MembershipForm(forms.Form):
+    username = forms.CharField(
+        label=_("User name or e-mail address"),
+        max_length=254,
+        help_text=_("The person needs an account; staff create accounts in the admin."),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=DealMembership.Role.choices)
+    organisation = forms.ModelChoiceField(
+        label=_("Acts for (partner contacts only)"), queryset=Organisation.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, deal: Deal, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(partnerships__deal=deal)
+
+    def clean_username(self) -> Any:
+        from django.contrib.auth import get_user_model
+        from django.db.models import Q
+
+        value = self.cleaned_data["username"].strip()
+        user = get_user_model().objects.filter(Q(username=value) | Q(email__iexact=value)).first()
+        if user is None:
+            raise forms.ValidationError(_("No account with this user name or e-mail address."))
+        return user
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("role") == DealMembership.Role.PARTNER_CONTACT and not data.get("organisation"):
+            self.add_error("organisation", _("Choose the organisation this partner contact acts for."))
+        return data

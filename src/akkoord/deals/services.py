@@ -129,6 +129,8 @@ def grant(
     *, actor: Any, deal: Deal, user: Any, role: str, organisation: Organisation | None = None
 ) -> DealMembership:
     permissions.require_coordinator(actor, deal)
+    if DealMembership.objects.filter(deal=deal, user=user, role=role).exists():
+        raise ValidationError({"user": _("This person already has this role in the deal.")})
     membership = save_audited(
         actor=actor,
         instance=DealMembership(deal=deal),
@@ -509,3 +511,19 @@ def delete_signature(*, actor: Any, signature: Signature) -> None:
     ):
         raise ValidationError({"stage": _("Delete the final signature before the intent agreement.")})
     delete_audited(actor=actor, instance=signature, deal=deal)
+
+
+@transaction.atomic
+def revoke(*, actor: Any, membership: DealMembership) -> None:
+    """Take a permission away; a deal always keeps at least one coordinator."""
+    deal = membership.deal
+    permissions.require_coordinator(actor, deal)
+    if (
+        membership.role == DealMembership.Role.COORDINATOR
+        and not deal.memberships.filter(role=DealMembership.Role.COORDINATOR)
+        .exclude(pk=membership.pk)
+        .exists()
+    ):
+        raise ValidationError({"role": _("A deal needs at least one coordinator.")})
+    delete_audited(actor=actor, instance=membership, deal=deal)
+    _forget_permission_cache(membership.user)

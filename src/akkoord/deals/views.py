@@ -33,6 +33,7 @@ from .models import (
     Commitment,
     ContributionInvitation,
     Deal,
+    DealMembership,
     Decision,
     Milestone,
     Partnership,
@@ -102,6 +103,7 @@ def deal_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "deal": deal,
         "o": overview,
         "is_coordinator": is_coord,
+        "is_partner_contact": not is_coord and bool(permissions.contact_organisation_ids(request.user, deal)),
         "history": deal.history.all(),
         "chair_terms": deal.chair_terms.select_related("organisation"),
         "working_groups": deal.working_groups.select_related("lead").prefetch_related("members"),
@@ -675,6 +677,52 @@ def contribute(request: HttpRequest, token: str) -> HttpResponse:
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "deals/contribute.html", context, status=status)
+
+
+# --- team: who may coordinate or act for a partner ---------------------------------
+
+
+@login_required
+def team(request: HttpRequest, slug: str) -> HttpResponse:
+    deal = _coordinated_deal(request, slug)
+    form = forms.MembershipForm(request.POST or None, deal=deal)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.grant(
+                actor=request.user,
+                deal=deal,
+                user=form.cleaned_data["username"],
+                role=form.cleaned_data["role"],
+                organisation=form.cleaned_data["organisation"]
+                if form.cleaned_data["role"] == DealMembership.Role.PARTNER_CONTACT
+                else None,
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The permission has been given."))
+            return redirect("deals:team", slug=deal.slug)
+    memberships = deal.memberships.select_related("user", "organisation").order_by("role", "user__username")
+    return render(
+        request,
+        "deals/team.html",
+        {"deal": deal, "form": form, "memberships": memberships},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def team_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    deal = _coordinated_deal(request, slug)
+    membership = get_object_or_404(DealMembership, pk=pk, deal=deal)
+    try:
+        services.revoke(actor=request.user, membership=membership)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The permission has been taken away."))
+    return redirect("deals:team", slug=deal.slug)
 
 
 # --- audit trail and export ----------------------------------------------------------
