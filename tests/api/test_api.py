@@ -192,3 +192,11 @@ def test_schema_is_served(api) -> None:
     r = api.get("/api/v1/schema/")
     assert r.status_code == 200
     assert b"/api/v1/deals/" in r.content
+
+
+def test_invalid_filter_is_a_problem(api, deal) -> None:
+    r = api.get("/api/v1/deals/?region=XX99")
+    assert r.status_code == 400
+    assert r["Content-Type"] == "application/problem+json"
+    assert r.json()["invalid_params"][0]["name"] == "region"
+    assert api.get("/api/v1/deals/?region=PV26").status_code == 200

@@ -14,6 +14,21 @@ from akkoord.regions.models import Region
 from .models import Deal, DealKind, DealStatus, Phase
 
 
+def region_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """CBS regions grouped by kind, for a select list (Bron: CBS)."""
+    groups: dict[str, list[tuple[str, str]]] = {k: [] for k in GROUPS}
+    for code, name, kind in Region.objects.filter(kind__in=GROUPS).values_list("code", "name", "kind"):
+        groups[kind].append((code, name))
+    return [(str(label), sorted(groups[kind], key=lambda c: c[1])) for kind, label in GROUPS.items()]
+
+
+GROUPS = {
+    Region.Kind.PROVINCE: _("Provinces"),
+    Region.Kind.LABOUR_MARKET_REGION: _("Labour-market regions"),
+    Region.Kind.MUNICIPALITY: _("Municipalities"),
+}
+
+
 class DealFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=DealKind.choices, empty_label=_("all kinds"))
@@ -21,10 +36,12 @@ class DealFilter(django_filters.FilterSet):
         label=_("Status"), choices=DealStatus.choices, empty_label=_("every status")
     )
     phase = django_filters.ChoiceFilter(label=_("Phase"), choices=Phase.choices, empty_label=_("every phase"))
-    region = django_filters.CharFilter(
-        label=_("Region (CBS code)"),
+    region = django_filters.ChoiceFilter(
+        label=_("Region"),
         method="in_region",
-        help_text=_("A municipality (GM…), province (PV…) or labour-market region (AM…)."),
+        choices=lambda: region_choices(),
+        empty_label=_("all regions"),
+        help_text=_("A province or labour-market region includes its municipalities. Bron: CBS."),
     )
     stakeholder_type = django_filters.ChoiceFilter(
         label=_("Has partners of type"),

@@ -59,7 +59,7 @@ def _coordinated_deal(request: HttpRequest, slug: str) -> Deal:
 def deal_list(request: HttpRequest) -> HttpResponse:
     base = selectors.deal_list_queryset(permissions.visible_deals(request.user))
     f = DealFilter(request.GET, queryset=base)
-    qs = f.qs  # an invalid filter shows its error and no deals
+    qs = base.none() if f.errors else f.qs  # an invalid filter shows its error, not every deal
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
