@@ -72,15 +72,16 @@ def deal_detail(request: HttpRequest, slug: str) -> HttpResponse:
     deal = _visible_deal(request, slug)
     overview = selectors.deal_overview(deal)
     type_labels = dict(StakeholderType.choices)
-    present = [(t, n) for t, n in overview.type_counts.items() if n]
+    counts = overview.type_counts
     balance_chart = None
-    if present:
-        top = max(present, key=lambda x: x[1])
+    if any(counts.values()):
+        # All five types are drawn: a type without partners is a finding too.
+        top = max(counts, key=lambda t: counts[t])
         balance_chart = charts.bar_chart(
-            _("Most partners are %(type)s (%(n)s of %(total)s)")
-            % {"type": type_labels[top[0]], "n": top[1], "total": sum(n for _, n in present)},
-            tuple(str(type_labels[t]) for t, _ in present),
-            tuple(float(n) for _, n in present),
+            _("%(type)s has the most partners (%(n)s of %(total)s)")
+            % {"type": str(type_labels[top]).capitalize(), "n": counts[top], "total": sum(counts.values())},
+            tuple(str(type_labels[t]) for t in counts),
+            tuple(float(n) for n in counts.values()),
             _("number of active partners"),
             str(SOURCE_NOTE),
         )

@@ -46,6 +46,11 @@ def _to_svg(fig: plt.Figure, label: str) -> str:
     return svg.replace("<svg ", f'<svg role="img" aria-label="{_escape(label)}" class="chart" ', 1)
 
 
+def _source(fig: plt.Figure, source: str, height: float) -> None:
+    # Half an inch below the axes, clear of the axis label, whatever the chart's height.
+    fig.text(0.01, -0.5 / height, source, fontsize=8, color="#555555", ha="left", va="top")
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
@@ -70,7 +75,7 @@ def bar_chart(
     for i, v in enumerate(values):
         ax.text(v, i, f" {v:g}", va="center")
     ax.xaxis.get_major_locator().set_params(integer=True)
-    fig.text(0.01, -0.02, source, fontsize=8, color="#555555", ha="left", va="top")
+    _source(fig, source, height)
     return _to_svg(fig, title)
 
 
@@ -95,5 +100,5 @@ def paired_bar_chart(
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     ax.legend(frameon=False, loc="lower right")
-    fig.text(0.01, -0.02, source, fontsize=8, color="#555555", ha="left", va="top")
+    _source(fig, source, height)
     return _to_svg(fig, title)
