@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= akkoord.config.settings.base
 
-.PHONY: demo test test-only lint check-schema schema messages check-messages bench setup chromium clean help
+.PHONY: demo test test-only lint check-schema schema messages check-messages bench setup chromium gettext clean help
 
 help:
 	@echo "make demo    set up and serve Akkoord on http://127.0.0.1:8000 with example data"
@@ -39,6 +39,16 @@ chromium:
 	  exit 1; \
 	fi
 
+# gettext's msgfmt and msgcmp check the Dutch catalogue in `make lint`.
+gettext:
+	@if command -v msgfmt >/dev/null && command -v msgcmp >/dev/null; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	else \
+	  echo "make lint needs GNU gettext: sudo apt-get install gettext"; exit 1; \
+	fi
+
 demo: setup
 	$(BIN)/akkoord demo
 
@@ -49,7 +59,7 @@ test-only:
 	@$(BIN)/pytest -q -p no:randomly; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "No tests were collected: failing."; exit 1; fi; exit $$rc
 
-lint: setup
+lint: setup gettext
 	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/mypy
@@ -68,7 +78,7 @@ check-schema:
 	@echo "API schema: up to date"
 
 # Extract the English msgids and compile the Dutch catalogue.
-messages: setup
+messages: setup gettext
 	cd src/akkoord && ../../$(BIN)/akkoord makemessages -l nl --no-location --no-obsolete -i "engines/*"
 	cd src/akkoord && ../../$(BIN)/akkoord compilemessages -l nl
 
