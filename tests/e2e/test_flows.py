@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from akkoord.deals.models import CharterFeedback, Commitment, Partnership, Signature
 
@@ -26,11 +27,19 @@ def test_browse_search_and_accessibility(page: Any, live_server: Any, demo: Any)
         page.goto(base + path)
         assert page.locator("html").get_attribute("lang") == "nl"
         assert axe_violations(page) == [], path
+    # Live search (htmx) updates the results while typing ...
     page.goto(base + "/deals/")
+    assert page.locator("#results .card").count() == 13
     page.fill("#id_q", "Health Hub")
-    page.click("form.filters button[type=submit]")
-    page.wait_for_url("**q=Health**")
+    expect(page.locator("#results .card")).to_have_count(1)
     assert page.locator("#results .card h3").all_inner_texts() == ["City Deal Health Hub Utrecht"]
+    # ... and the form works as a plain form too.
+    page.goto(base + "/deals/")
+    page.select_option("#id_kind", "town_deal")
+    expect(page.locator("#results .card")).to_have_count(1)
+    with page.expect_navigation():
+        page.click("form.filters button[type=submit]")
+    assert "kind=town_deal" in page.url
     page.goto(base + "/deals/?kind=town_deal")
     page.click("text=Town Deal Sterke Streken")
     assert page.locator("h1").inner_text() == "Town Deal Sterke Streken"
