@@ -200,3 +200,15 @@ def test_invalid_filter_is_a_problem(api, deal) -> None:
     assert r["Content-Type"] == "application/problem+json"
     assert r.json()["invalid_params"][0]["name"] == "region"
     assert api.get("/api/v1/deals/?region=PV26").status_code == 200
+
+
+def test_out_of_range_ids_are_bad_input_not_server_errors(coord_api, api, deal) -> None:
+    huge = "99999999999999999999"
+    r = coord_api.post(
+        "/api/v1/commitments/",
+        {"deal": deal.slug, "partnership": huge, "kind": "money", "description": "x", "pledged_amount": "1"},
+        format="json",
+    )
+    assert r.status_code == 400 and r.json()["invalid_params"][0]["name"] == "partnership"
+    assert api.get(f"/api/v1/commitments/?partnership={huge}").status_code == 400
+    assert api.get(f"/api/v1/commitments/{huge}/").status_code == 404

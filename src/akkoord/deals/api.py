@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from akkoord.api.viewsets import ServiceViewSet
+from akkoord.common.fields import BoundedPrimaryKeyRelatedField
 from akkoord.regions.models import Region
 
 from . import services
@@ -76,6 +77,8 @@ class TransitionSerializer(serializers.Serializer):
 
 
 class DealChildSerializer(serializers.ModelSerializer):
+    serializer_related_field = BoundedPrimaryKeyRelatedField
+
     deal = serializers.SlugRelatedField(slug_field="slug", queryset=Deal.objects.all())
 
     def get_fields(self) -> dict[str, Any]:
@@ -132,6 +135,8 @@ class CommitmentSerializer(DealChildSerializer):
 
 
 class SignatureSerializer(serializers.ModelSerializer):
+    serializer_related_field = BoundedPrimaryKeyRelatedField
+
     deal = serializers.SlugRelatedField(source="partnership.deal", slug_field="slug", read_only=True)
 
     class Meta:

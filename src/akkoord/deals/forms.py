@@ -7,6 +7,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from akkoord.common.fields import (
+    BoundedModelChoiceField,
+    BoundedModelMultipleChoiceField,
+    bounded_formfield,
+)
 from akkoord.organisations.models import Organisation, StakeholderType
 from akkoord.regions.models import Region
 
@@ -38,7 +43,7 @@ class DateInput(forms.DateInput):
 
 
 class DealForm(forms.ModelForm):
-    regions = forms.ModelMultipleChoiceField(
+    regions = BoundedModelMultipleChoiceField(
         label=_("Regions"),
         queryset=Region.objects.filter(
             kind__in=[Region.Kind.MUNICIPALITY, Region.Kind.PROVINCE, Region.Kind.LABOUR_MARKET_REGION]
@@ -49,6 +54,7 @@ class DealForm(forms.ModelForm):
     )
 
     class Meta:
+        formfield_callback = bounded_formfield
         model = Deal
         fields = [
             "title",
@@ -93,7 +99,7 @@ def phase_choices(deal: Deal) -> list[tuple[str, str]]:
 
 
 class PartnerForm(forms.ModelForm):
-    organisation = forms.ModelChoiceField(
+    organisation = BoundedModelChoiceField(
         label=_("Existing organisation"),
         queryset=Organisation.objects.all(),
         required=False,
@@ -119,6 +125,7 @@ class PartnerForm(forms.ModelForm):
     contact_email = forms.EmailField(label=_("E-mail of the contact person"), required=False)
 
     class Meta:
+        formfield_callback = bounded_formfield
         model = Partnership
         fields = ["roles", "government_roles", "joined_on", "left_on", "note", "source", "is_example"]
         widgets = {
@@ -181,6 +188,7 @@ class ImportForm(forms.Form):
 
 class CommitmentForm(forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = Commitment
         fields = [
             "partnership",
@@ -204,6 +212,7 @@ class CommitmentForm(forms.ModelForm):
 
 class SignatureForm(forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = Signature
         fields = [
             "partnership",
@@ -229,6 +238,7 @@ class SignatureForm(forms.ModelForm):
 
 class ChairTermForm(forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = ChairTerm
         fields = ["stakeholder_type", "organisation", "starts_on", "ends_on"]
         widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
@@ -249,6 +259,7 @@ class WorkingGroupForm(forms.ModelForm):
     )
 
     class Meta:
+        formfield_callback = bounded_formfield
         model = WorkingGroup
         fields = ["name", "theme", "description", "lead", "members", "source", "is_example"]
         widgets = {
@@ -273,6 +284,7 @@ class WorkingGroupForm(forms.ModelForm):
 
 class MilestoneForm(forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = Milestone
         fields = ["title", "description", "due_on", "status", "done_on", "source", "is_example"]
         widgets = {
@@ -284,6 +296,7 @@ class MilestoneForm(forms.ModelForm):
 
 class DecisionForm(forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = Decision
         fields = [
             "title",
@@ -306,6 +319,7 @@ class DecisionForm(forms.ModelForm):
 
 class CharterVersionForm(forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = CharterVersion
         fields = ["principles", "structure", "activities", "planning", "change_note", "source"]
         widgets = {f: forms.Textarea(attrs={"rows": 8}) for f in CharterVersion.SECTIONS} | {
@@ -318,6 +332,7 @@ class FeedbackForm(forms.ModelForm):
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
     class Meta:
+        formfield_callback = bounded_formfield
         model = CharterFeedback
         fields = ["name", "organisation", "email", "section", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
@@ -339,7 +354,7 @@ class ContributionRequestForm(forms.Form):
     question = forms.CharField(label=_("Question"), max_length=300, initial=_("What can you contribute?"))
     message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}))
     closes_on = forms.DateField(label=_("Answer before"), widget=DateInput(), required=False)
-    partnerships = forms.ModelMultipleChoiceField(
+    partnerships = BoundedModelMultipleChoiceField(
         label=_("Partners to ask"), queryset=Partnership.objects.none(), widget=forms.CheckboxSelectMultiple
     )
 
@@ -396,7 +411,7 @@ class MembershipForm(forms.Form):
         help_text=_("The person needs an account; staff create accounts in the admin."),
     )
     role = forms.ChoiceField(label=_("Role"), choices=DealMembership.Role.choices)
-    organisation = forms.ModelChoiceField(
+    organisation = BoundedModelChoiceField(
         label=_("Acts for (partner contacts only)"), queryset=Organisation.objects.none(), required=False
     )
 

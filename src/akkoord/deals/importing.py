@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from akkoord.common.tabular import CellError, TableError, read_table
-from akkoord.organisations.models import Organisation, Person, StakeholderType
+from akkoord.organisations.models import Organisation, StakeholderType
 
 from . import permissions, services
 from .models import Deal, GovernmentRole, PartnerRole, Partnership
@@ -199,14 +199,13 @@ def import_partners(
             )
             contact = None
             if item["contact_name"]:
-                contact = Person.objects.filter(organisation=org, name=item["contact_name"]).first()
-                if contact is None:
-                    contact = Person.objects.create(
-                        organisation=org, name=item["contact_name"], email=item["contact_email"]
-                    )
-                elif item["contact_email"] and contact.email != item["contact_email"]:
-                    contact.email = item["contact_email"]
-                    contact.save(update_fields=["email", "updated_at"])
+                contact = services.save_contact(
+                    actor=actor,
+                    deal=deal,
+                    organisation=org,
+                    name=item["contact_name"],
+                    email=item["contact_email"],
+                )
             instance = Partnership.objects.filter(deal=deal, organisation=org).first()
             data = {
                 "organisation": org,

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from akkoord.common import audit
 from akkoord.common.services import delete_audited, save_audited
 from akkoord.engines.rotation import RotationInput, rotate
-from akkoord.organisations.models import Organisation, StakeholderType, unique_slug
+from akkoord.organisations.models import Organisation, Person, StakeholderType, unique_slug
 
 from . import permissions
 from .models import (
@@ -196,6 +196,22 @@ def find_or_create_organisation(
             "source": source,
         },
     )
+
+
+def save_contact(*, actor: Any, deal: Deal, organisation: Organisation, name: str, email: str = "") -> Person:
+    """The contact person of a partner: found by name within the organisation, or created."""
+    permissions.require_coordinator(actor, deal)
+    contact = Person.objects.filter(organisation=organisation, name=name.strip()).first()
+    if contact is None:
+        return save_audited(
+            actor=actor,
+            instance=Person(organisation=organisation),
+            data={"name": name.strip(), "email": email},
+            deal=deal,
+        )
+    if email and contact.email != email:
+        contact = save_audited(actor=actor, instance=contact, data={"email": email}, deal=deal)
+    return contact
 
 
 # --- commitments ---------------------------------------------------------------

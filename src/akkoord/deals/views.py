@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import hashlib
 from typing import Any
@@ -20,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from akkoord.common.models import AuditEvent
 from akkoord.common.tabular import TableError
-from akkoord.organisations.models import Person, StakeholderType
+from akkoord.organisations.models import StakeholderType
 from akkoord.web import charts
 from akkoord.web.forms import apply_errors
 
@@ -227,14 +228,13 @@ def partner_form(request: HttpRequest, slug: str, pk: int | None = None) -> Http
                 }
                 values["organisation"] = org
                 if data.get("contact_name"):
-                    contact, _created = Person.objects.get_or_create(
+                    contact = services.save_contact(
+                        actor=request.user,
+                        deal=deal,
                         organisation=org,
                         name=data["contact_name"],
-                        defaults={"email": data.get("contact_email", "")},
+                        email=data.get("contact_email", ""),
                     )
-                    if data.get("contact_email") and contact.email != data["contact_email"]:
-                        contact.email = data["contact_email"]
-                        contact.save(update_fields=["email", "updated_at"])
                     values["contact"] = contact
                 services.save_partner(actor=request.user, deal=deal, data=values, instance=instance)
         except ValidationError as exc:
@@ -341,7 +341,6 @@ def signature_add(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def chair_generate(request: HttpRequest, slug: str) -> HttpResponse:
     deal = _coordinated_deal(request, slug)
-    import datetime as dt
 
     form = forms.GenerateRotationForm(
         request.POST or None,

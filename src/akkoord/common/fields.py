@@ -1,0 +1,90 @@
+"""Choice fields that refuse out-of-range ids before they reach the database.
+
+SQLite raises OverflowError for an integer beyond 64 bits, which Django's and
+DRF's related fields do not catch; a typed-in id like 99999999999999999999
+would otherwise become a server error instead of "not a valid choice".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+import django_filters.fields
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django_filters.filterset import FILTER_FOR_DBFIELD_DEFAULTS
+from rest_framework import relations
+
+MAX_ID = 2**63 - 1
+
+
+def _in_range(value: Any) -> bool:
+    try:
+        return -MAX_ID <= int(str(value).strip()) <= MAX_ID
+    except ValueError:
+        return True  # not a number: the field's own check names the problem
+
+
+class _BoundedChoice:
+    def to_python(self, value: Any) -> Any:
+        if value not in self.empty_values and not _in_range(value):  # type: ignore[attr-defined]
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")  # type: ignore[attr-defined]
+        return super().to_python(value)  # type: ignore[misc]
+
+
+class BoundedModelChoiceField(_BoundedChoice, forms.ModelChoiceField):
+    pass
+
+
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value: Any) -> Any:
+        for v in value or []:
+            if not _in_range(v):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": v}
+                )
+        return super()._check_values(value)
+
+
+def bounded_formfield(field: models.Field, **kwargs: Any) -> Any:
+    """``formfield_callback`` for model forms: bounded choice fields for relations."""
+    if isinstance(field, models.ForeignKey):
+        kwargs.setdefault("form_class", BoundedModelChoiceField)
+    elif isinstance(field, models.ManyToManyField):
+        kwargs.setdefault("form_class", BoundedModelMultipleChoiceField)
+    return field.formfield(**kwargs)
+
+
+class BoundedPrimaryKeyRelatedField(relations.PrimaryKeyRelatedField):
+    def to_internal_value(self, data: Any) -> Any:
+        if not _in_range(data):
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)
+
+
+class _BoundedFilterField(_BoundedChoice, django_filters.fields.ModelChoiceField):
+    pass
+
+
+class BoundedModelChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = _BoundedFilterField
+
+
+class BoundedFilterSet(django_filters.rest_framework.FilterSet):
+    FILTER_DEFAULTS = {
+        **FILTER_FOR_DBFIELD_DEFAULTS,
+        models.ForeignKey: {
+            **FILTER_FOR_DBFIELD_DEFAULTS[models.ForeignKey],
+            "filter_class": BoundedModelChoiceFilter,
+        },
+        models.OneToOneField: {
+            **FILTER_FOR_DBFIELD_DEFAULTS[models.OneToOneField],
+            "filter_class": BoundedModelChoiceFilter,
+        },
+    }
+
+
+class BoundedFilterBackend(django_filters.rest_framework.DjangoFilterBackend):
+    filterset_base = BoundedFilterSet
