@@ -22,6 +22,7 @@ class Command(BaseCommand):
         from django.conf import settings
 
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it
         call_command("migrate", interactive=False, verbosity=0)
         password = os.environ.get("AKKOORD_DEMO_PASSWORD", "akkoord-demo")
         result = load_demo(password)
