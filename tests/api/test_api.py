@@ -212,3 +212,10 @@ def test_out_of_range_ids_are_bad_input_not_server_errors(coord_api, api, deal) 
     assert r.status_code == 400 and r.json()["invalid_params"][0]["name"] == "partnership"
     assert api.get(f"/api/v1/commitments/?partnership={huge}").status_code == 400
     assert api.get(f"/api/v1/commitments/{huge}/").status_code == 404
+
+
+def test_token_endpoint(api, coordinator) -> None:
+    r = api.post("/api/v1/token/", {"username": "coord", "password": "secret-pass-123"}, format="json")
+    assert r.status_code == 200 and len(r.json()["token"]) == 40
+    r = api.post("/api/v1/token/", {"username": "coord", "password": "wrong"}, format="json")
+    assert r.status_code == 400 and r["Content-Type"] == "application/problem+json"

@@ -1,5 +1,6 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from akkoord.deals import api as deals_api
@@ -17,5 +18,7 @@ router.register("decisions", deals_api.DecisionViewSet, basename="decision")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    # POST username and password, get the token for the Authorization: Token … header.
+    path("token/", obtain_auth_token, name="api-token"),
     path("", include(router.urls)),
 ]
