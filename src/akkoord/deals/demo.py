@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from akkoord.common.services import save_audited
 from akkoord.organisations.models import Organisation, Person
 from akkoord.regions.models import Region
 
@@ -329,11 +330,16 @@ def _town_deal(actor: Any, orgs: dict[str, Organisation]) -> Deal:
     )
     _partner(actor, deal, orgs["Platform31"], ["partner", "advisor"], source=D.S003)
     _partner(actor, deal, orgs["Vereniging Nederlandse Gemeenten"], ["advisor"], source=D.S003)
-    contact = Person.objects.get_or_create(
-        organisation=orgs["Gemeente Bronckhorst"],
-        name="Jessica de Boer",
-        defaults={"job_title": "Kwartiermaker Regiorotonde en projectleider Town Deals", "source": D.S003},
-    )[0]
+    contact = save_audited(
+        actor=actor,
+        instance=Person(organisation=orgs["Gemeente Bronckhorst"]),
+        data={
+            "name": "Jessica de Boer",
+            "job_title": "Kwartiermaker Regiorotonde en projectleider Town Deals",
+            "source": D.S003,
+        },
+        deal=deal,
+    )
     _partner(
         actor,
         deal,
@@ -495,11 +501,17 @@ def _urban_accord(actor: Any, orgs: dict[str, Organisation]) -> Deal:
         ("Bewonersplatform Voorbeeldstad", ["partner"], "G. de Jong"),
     ]:
         slug = orgs[name].slug
-        contact = Person.objects.get_or_create(
-            organisation=orgs[name],
-            name=contact_name,
-            defaults={"email": f"{slug}@example.org", "is_example": True, "source": D.EXAMPLE},
-        )[0]
+        contact = save_audited(
+            actor=actor,
+            instance=Person(organisation=orgs[name]),
+            data={
+                "name": contact_name,
+                "email": f"{slug}@example.org",
+                "is_example": True,
+                "source": D.EXAMPLE,
+            },
+            deal=deal,
+        )
         partners.append(
             _partner(actor, deal, orgs[name], roles, contact=contact, is_example=True, source=D.EXAMPLE)
         )
