@@ -1,0 +1,142 @@
+"""Input and result objects of the assignment engine (frozen dataclasses, no Django)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+UNLISTED_COST = 100  # cost of a session the participant did not list (CLI contract)
+
+
+class AssignmentInputError(ValueError):
+    """Bad input; ``field`` names what is wrong (for example ``participants[3].preferences``)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: str
+    stakeholder_type: str
+    has_mandate: bool = False
+    preferences: tuple[str, ...] = ()
+    interests: tuple[str, ...] = ()
+    discipline: str | None = None
+    locked_session: str | None = None  # moved by hand: stays in this session
+
+
+@dataclass(frozen=True)
+class Session:
+    id: str
+    capacity_max: int
+    capacity_min: int = 0
+    keywords: tuple[str, ...] = ()
+    requires_mandate: bool = False
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the organisers ask for besides capacity and mandate.
+
+    ``max_type_share``: at most this share of a session's seats (its maximum
+    size, rounded down) per stakeholder type. ``min_per_type``: at least this
+    many participants of every stakeholder type in every session. Both are
+    quotas nested inside a session, so the model stays a min-cost flow and
+    its optimum is exact. ``list_length``: how many sessions derived from
+    interests count as a ranked list. ``seed`` breaks ties between equally
+    scored sessions, and nothing else.
+    """
+
+    max_type_share: float | None = None
+    min_per_type: int = 0
+    list_length: int = 5
+    time_limit: float | None = None
+    seed: int = 0
+
+
+@dataclass(frozen=True)
+class AssignmentInput:
+    participants: tuple[Participant, ...]
+    sessions: tuple[Session, ...]
+    options: Options = field(default_factory=Options)
+
+    def __post_init__(self) -> None:
+        validate(self)
+
+
+def validate(data: AssignmentInput) -> None:
+    if not data.sessions:
+        raise AssignmentInputError("sessions", "at least one session is needed")
+    ids: set[str] = set()
+    for i, s in enumerate(data.sessions):
+        where = f"sessions[{i}]"
+        if not s.id:
+            raise AssignmentInputError(f"{where}.id", "is empty")
+        if s.id in ids:
+            raise AssignmentInputError(f"{where}.id", f"duplicate session id {s.id!r}")
+        ids.add(s.id)
+        if s.capacity_min < 0:
+            raise AssignmentInputError(f"{where}.capacity_min", "must not be negative")
+        if s.capacity_max < s.capacity_min:
+            raise AssignmentInputError(f"{where}.capacity_max", "is smaller than capacity_min")
+    pids: set[str] = set()
+    for i, p in enumerate(data.participants):
+        where = f"participants[{i}]"
+        if not p.id:
+            raise AssignmentInputError(f"{where}.id", "is empty")
+        if p.id in pids:
+            raise AssignmentInputError(f"{where}.id", f"duplicate participant id {p.id!r}")
+        pids.add(p.id)
+        for sid in p.preferences:
+            if sid not in ids:
+                raise AssignmentInputError(f"{where}.preferences", f"unknown session id {sid!r}")
+        if len(set(p.preferences)) != len(p.preferences):
+            raise AssignmentInputError(f"{where}.preferences", "lists a session twice")
+        if p.locked_session is not None and p.locked_session not in ids:
+            raise AssignmentInputError(f"{where}.locked_session", f"unknown session id {p.locked_session!r}")
+    o = data.options
+    if o.max_type_share is not None and not 0 < o.max_type_share <= 1:
+        raise AssignmentInputError("options.max_type_share", "must be more than 0 and at most 1")
+    if o.min_per_type < 0:
+        raise AssignmentInputError("options.min_per_type", "must not be negative")
+    if o.list_length < 1:
+        raise AssignmentInputError("options.list_length", "must be at least 1")
+    if o.time_limit is not None and o.time_limit <= 0:
+        raise AssignmentInputError("options.time_limit", "must be positive")
+
+
+@dataclass(frozen=True)
+class Placement:
+    participant_id: str
+    session_id: str
+    rank: int | None  # 1 = first choice; None when the session was not on the list
+    cost: int
+    stretch: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class Blocker:
+    """A constraint that cannot be met, and by how much."""
+
+    kind: str  # capacity | capacity_min | mandate | type_quota | min_per_type
+    subject: str
+    shortfall: int
+    message: str
+
+
+@dataclass(frozen=True)
+class AssignmentResult:
+    status: str  # optimal | feasible | infeasible | time_limit
+    placements: tuple[Placement, ...]
+    objective: int | None
+    bound: int | None
+    gap: float | None
+    seconds: float
+    counts: dict[str, int]
+    type_counts: dict[str, dict[str, int]]
+    blockers: tuple[Blocker, ...]
+    message: str
+    diagnostics: dict[str, object] = field(default_factory=dict)
