@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "akkoord.regions",
     "akkoord.organisations",
     "akkoord.deals",
+    "akkoord.events",
     "akkoord.api",
     "akkoord.web",
 ]

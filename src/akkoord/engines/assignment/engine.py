@@ -16,7 +16,7 @@ from .model import (
     Blocker,
     Placement,
 )
-from .solvers import BACKENDS
+from .solvers import BACKENDS, Infeasible
 
 TOP = 3  # a seat outside the participant's top three that shares an interest is a stretch seat
 
@@ -66,16 +66,22 @@ def assign(
     >>> r.status, r.objective, r.bound, r.gap
     ('optimal', 1, 1, 0.0)
     >>> [(p.participant_id, p.session_id, p.reason) for p in r.placements]
-    [('p1', 'b', '2nd choice; a full'), ('p2', 'a', '1st choice')]
+    [('p1', 'a', '1st choice'), ('p2', 'b', '2nd choice; a full')]
     """
     started = time.perf_counter()
     report = progress or (lambda stage, fraction: None)
     report("scoring", 0.0)
     listings = nw.listings_for(data)
     report("building", 0.25)
-    net = nw.build(data, listings)
+    net = nw.build(data, listings, strict=True)
     report("solving", 0.4)
-    flows = BACKENDS[backend](net)
+    try:
+        flows = BACKENDS[backend](net)
+    except Infeasible:
+        # Solve again with slack, to say which constraint blocks and by how much.
+        report("diagnosing", 0.6)
+        net = nw.build(data, listings, strict=False)
+        flows = BACKENDS[backend](net)
     report("explaining", 0.85)
     result = _interpret(data, net, flows, started)
     report("done", 1.0)
@@ -89,11 +95,19 @@ def _interpret(
     used = flows > 0
     kinds, refs, refs2 = net.kinds, net.refs, net.refs2
     seat: dict[int, tuple[int, int]] = {}  # participant -> (session, cost)
-    for a in np.flatnonzero(used & (kinds == nw.P_EXPLICIT)).tolist():
-        seat[int(refs[a])] = (int(refs2[a]), int(net.costs[a]))
+    queue = [list(members) for members in net.classes]  # members still to seat, per class
+    explicit = np.flatnonzero(used & (kinds == nw.C_EXPLICIT))
+    # Seat a class's members on its best explicit arcs first (cheapest cost first).
+    for a in explicit[np.argsort(net.costs[explicit], kind="stable")].tolist():
+        c, j, k = int(refs[a]), int(refs2[a]), int(flows[a])
+        for i in queue[c][:k]:
+            seat[i] = (j, int(net.costs[a]))
+        queue[c] = queue[c][k:]
     overflow: dict[int, list[int]] = defaultdict(list)
-    for a in np.flatnonzero(used & (kinds == nw.P_GROUP)).tolist():
-        overflow[int(refs2[a])].append(int(refs[a]))
+    for a in np.flatnonzero(used & (kinds == nw.C_GROUP)).tolist():
+        c, g, k = int(refs[a]), int(refs2[a]), int(flows[a])
+        overflow[g].extend(queue[c][:k])
+        queue[c] = queue[c][k:]
     for a in np.flatnonzero(used & (kinds == nw.GROUP_ST)).tolist():
         g, j, k = int(refs[a]), int(refs2[a]), int(flows[a])
         for i in overflow[g][:k]:
@@ -247,7 +261,7 @@ def _placement(
 ) -> Placement:
     p, session = data.participants[i], data.sessions[j]
     listing = net.listings[i]
-    rank = listing.ranked.index(session.id) + 1 if session.id in listing.ranked else None
+    rank = listing.ranks.get(session.id)
     stretch = (rank is None or rank > TOP) and session.id in listing.shared
     if p.locked_session == session.id:
         reason = "placed by hand"
@@ -256,14 +270,14 @@ def _placement(
             f" (best match for {listing.shared[session.id]})" if listing.from_interests else ""
         )
     else:
-        higher = listing.ranked[: (rank - 1) if rank else len(listing.ranked)]
+        higher = [sid for sid in listing.ordered if rank is None or listing.ranks[sid] < rank]
         why = [_why_not(data, net, p, sid, counts, type_counts) for sid in higher[:2]]
         why_text = "; ".join(w for w in why if w)
         if stretch:
             reason = f"stretch seat: shares your interest in {listing.shared[session.id]}"
         elif rank is not None:
             reason = f"{ordinal(rank)} choice" + (f"; {why_text}" if why_text else "")
-        elif not listing.ranked:
+        elif not listing.ranks:
             reason = "no preferences or matching interests given"
         else:
             reason = "not on your list" + (f"; {why_text}" if why_text else "")
@@ -278,14 +292,14 @@ def _why_not(
     counts: Counter[int],
     type_counts: dict[int, Counter[str]],
 ) -> str:
-    j = next(k for k, s in enumerate(data.sessions) if s.id == sid)
+    j = net.session_index[sid]
     s = data.sessions[j]
     stype = getattr(p, "stakeholder_type", "")
     if s.requires_mandate and not getattr(p, "has_mandate", False):
         return f"{sid} requires a mandate"
     if counts.get(j, 0) >= s.capacity_max:
         return f"{sid} full"
-    t = net.types.index(stype)
+    t = net.type_index[stype]
     if type_counts[j][stype] >= net.type_caps[(j, t)]:
         return f"{sid} has its share of {stype}"
     return f"{sid} left for others to meet the session minimums"

@@ -18,6 +18,10 @@ class SolverError(RuntimeError):
     pass
 
 
+class Infeasible(Exception):
+    """The strict model has no feasible flow."""
+
+
 def solve_ortools(net: Network) -> IntArray:
     from ortools.graph.python import min_cost_flow
 
@@ -25,6 +29,8 @@ def solve_ortools(net: Network) -> IntArray:
     mcf.add_arcs_with_capacity_and_unit_cost(net.tails, net.heads, net.caps, net.costs)
     mcf.set_nodes_supplies(np.arange(net.n_nodes, dtype=np.int64), net.supplies)
     status = mcf.solve()
+    if status == mcf.INFEASIBLE:
+        raise Infeasible
     if status != mcf.OPTIMAL:
         raise SolverError(f"OR-Tools min-cost flow ended with status {status}")
     return np.asarray(mcf.flows(np.arange(len(net.tails), dtype=np.int64)), dtype=np.int64)
@@ -40,7 +46,10 @@ def solve_networkx(net: Network) -> IntArray:
         zip(net.tails.tolist(), net.heads.tolist(), net.caps.tolist(), net.costs.tolist(), strict=True)
     ):
         g.add_edge(u, v, key=a, capacity=c, weight=w)
-    flow = nx.min_cost_flow(g)
+    try:
+        flow = nx.min_cost_flow(g)
+    except nx.NetworkXUnfeasible as exc:
+        raise Infeasible from exc
     out = np.zeros(len(net.tails), dtype=np.int64)
     for a, (u, v) in enumerate(zip(net.tails.tolist(), net.heads.tolist(), strict=True)):
         out[a] = flow[u][v][a]
