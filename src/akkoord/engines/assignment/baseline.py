@@ -18,8 +18,8 @@ def first_come_first_served(data: AssignmentInput) -> tuple[dict[str, str], int,
     """Return (participant → session, total rank cost, participants left without a seat).
 
     >>> from akkoord.engines.assignment import Participant, Session
-    >>> data = AssignmentInput((Participant("1", "m", preferences=("a",)), Participant("2", "m", preferences=("a",))),
-    ...                        (Session("a", capacity_max=1), Session("b", capacity_max=1)))
+    >>> people = (Participant("1", "m", preferences=("a",)), Participant("2", "m", preferences=("a",)))
+    >>> data = AssignmentInput(people, (Session("a", capacity_max=1), Session("b", capacity_max=1)))
     >>> first_come_first_served(data)
     ({'1': 'a', '2': 'b'}, 100, 0)
     """
