@@ -92,7 +92,7 @@ def test_infeasible_is_reported(tmp_path: Path) -> None:
         (PARTICIPANTS.replace("has_mandate,", ""), SESSIONS, ["P.csv: row 1, column 'has_mandate'"]),
         (PARTICIPANTS, SESSIONS.replace(",leads", ""), ["S.csv: row 1, column 'leads'"]),
         (PARTICIPANTS.replace("8;2", "9;2"), SESSIONS, ["P.csv: row 2, column 'preferences'", "9"]),
-        (PARTICIPANTS.replace("\nb,Bram", "\na,Bram"), SESSIONS, ["P.csv: row 3, column 'id'", "row 2"]),
+        (PARTICIPANTS.replace("\nb,Bram", "\na,Bram"), SESSIONS, ["P.csv: row 3, column 'id'", "rij 2"]),
         (PARTICIPANTS, SESSIONS.replace("\n2,Woon", "\n1,Woon"), ["S.csv: row 3, column 'id'"]),
         (
             PARTICIPANTS,
