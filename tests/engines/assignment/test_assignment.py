@@ -287,3 +287,93 @@ def test_matches_brute_force_and_respects_constraints(backend: str, data: Assign
         if data.options.max_type_share:
             cap_t = math.floor(data.options.max_type_share * s.capacity_max + 1e-9)
             assert max(Counter(p.stakeholder_type for p in members).values(), default=0) <= cap_t
+
+
+# --- the stretch quota (Lagrangian relaxation) ------------------------------------------
+
+
+@pytest.mark.parametrize("backend", BACKEND_NAMES)
+def test_stretch_quota_moves_a_participant_out_of_the_comfort_zone(backend: str) -> None:
+    sessions = (S("a", 2), S("b", 2), S("c", 2), S("d", 2, keywords="erfgoed|monumenten"))
+    people = (
+        P("1", prefs="a;b;c;d", interests="erfgoed"),
+        P("2", prefs="c;a;b;d", interests="monumentenzorg"),
+    )
+    plain = assign(AssignmentInput(people, sessions), backend=backend)
+    assert seats(plain)["1"] == "a"
+    r = assign(AssignmentInput(people, sessions, Options(stretch=0.5)), backend=backend)
+    assert seats(r)["1"] == "d"
+    placed = {p.participant_id: p for p in r.placements}
+    assert placed["1"].stretch and placed["1"].reason == "stretch seat: shares your interest in erfgoed"
+    # Both must sit in d, the only session sharing their interests beyond their top three.
+    assert (r.status, r.objective, r.bound, r.gap) == ("optimal", 6, 6, 0.0)
+    assert r.diagnostics["stretch_seats"]["d"] == 2
+
+
+def test_stretch_quota_that_cannot_be_met_is_a_blocker() -> None:
+    sessions = (S("a", 3, low=1), S("b", 3))
+    people = (P("1", prefs="a;b", interests="kunst"), P("2", prefs="a"))
+    r = assign(AssignmentInput(people, sessions, Options(stretch=0.5, max_iterations=10)))
+    assert r.status == "infeasible"
+    assert {b.kind for b in r.blockers} == {"stretch"}
+
+
+def _stretch_ok(data: AssignmentInput, placed: dict[str, str]) -> bool:
+    from akkoord.engines.assignment.network import TOP, listings_for
+
+    listings = dict(zip((p.id for p in data.participants), listings_for(data), strict=True))
+    for s in data.sessions:
+        members = [pid for pid, sid in placed.items() if sid == s.id]
+        stretch = sum(
+            1
+            for pid in members
+            if s.id in listings[pid].shared
+            and (listings[pid].ranks.get(s.id) is None or listings[pid].ranks[s.id] > TOP)
+        )
+        if stretch < data.options.stretch * len(members) - 1e-9:
+            return False
+    return True
+
+
+@st.composite
+def stretch_instances(draw):
+    words = ["erfgoed", "groen", "kunst"]
+    sids = [f"s{j}" for j in range(draw(st.integers(2, 4)))]
+    sessions = tuple(S(sid, draw(st.integers(1, 3)), keywords=draw(st.sampled_from(words))) for sid in sids)
+    people = []
+    for i in range(draw(st.integers(1, 5))):
+        prefs = draw(st.lists(st.sampled_from(sids), unique=True, max_size=len(sids)))
+        people.append(P(str(i), "market", ";".join(prefs), interests=draw(st.sampled_from(words))))
+    return AssignmentInput(
+        tuple(people), sessions, Options(stretch=draw(st.sampled_from([0.25, 0.5])), max_iterations=30)
+    )
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=stretch_instances())
+def test_stretch_bound_is_valid_and_results_respect_the_quota(data: AssignmentInput) -> None:
+    r = assign(data)
+    sessions, people = data.sessions, data.participants
+    best = None
+    for choice in itertools.product(range(len(sessions)), repeat=len(people)):
+        counts = Counter(choice)
+        if any(counts[j] > s.capacity_max for j, s in enumerate(sessions)):
+            continue
+        placed = {p.id: sessions[j].id for p, j in zip(people, choice, strict=True)}
+        if not _stretch_ok(data, placed):
+            continue
+        cost = sum(
+            p.preferences.index(placed[p.id]) if placed[p.id] in p.preferences else UNLISTED_COST
+            for p in people
+        )
+        best = cost if best is None else min(best, cost)
+    if best is None:
+        assert r.status == "infeasible"
+        return
+    if r.status == "infeasible":
+        # The heuristic may miss a feasible point, but never claims a bound above the optimum.
+        return
+    assert _stretch_ok(data, seats(r))
+    assert r.bound <= best <= r.objective
+    if r.status == "optimal":
+        assert r.objective == best

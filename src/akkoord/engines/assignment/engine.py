@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 
@@ -18,7 +21,8 @@ from .model import (
 )
 from .solvers import BACKENDS, Infeasible
 
-TOP = 3  # a seat outside the participant's top three that shares an interest is a stretch seat
+TOP = nw.TOP
+COST_SCALE = 100  # multipliers are integers in 1/100 of a cost unit
 
 Progress = Callable[[str, float], None]
 
@@ -75,21 +79,148 @@ def assign(
     report("building", 0.25)
     net = nw.build(data, listings, strict=True)
     report("solving", 0.4)
+    stretch: StretchOutcome | None = None
     try:
         flows = BACKENDS[backend](net)
+        if data.options.stretch:
+            stretch = _stretch(data, net, backend, flows, started, report)
+            flows = stretch.flows
     except Infeasible:
         # Solve again with slack, to say which constraint blocks and by how much.
         report("diagnosing", 0.6)
         net = nw.build(data, listings, strict=False)
         flows = BACKENDS[backend](net)
     report("explaining", 0.85)
-    result = _interpret(data, net, flows, started)
+    result = _interpret(data, net, flows, started, stretch)
     report("done", 1.0)
     return result
 
 
+@dataclass
+class StretchOutcome:
+    """What the Lagrangian relaxation of the stretch quota found."""
+
+    flows: nw.IntArray
+    feasible: bool
+    bound: int
+    iterations: int
+    stopped_by: str  # gap | iterations | time_limit
+    shortfalls: dict[int, int]  # session index -> stretch seats missing (when not feasible)
+
+
+def _stretch(
+    data: AssignmentInput,
+    net: nw.Network,
+    backend: str,
+    flows: nw.IntArray,
+    started: float,
+    report: Progress,
+) -> StretchOutcome:
+    """Meet "at least a share F of each session's participants in a stretch seat".
+
+    The quota crosses the type quotas, so the network cannot carry it. It is
+    relaxed with one multiplier per session: every seat in session j costs
+    F·λ_j more and every stretch seat λ_j less. For any λ ≥ 0 the optimum of
+    that flow is a lower bound on the true optimum (Lagrangian duality); the
+    multipliers follow a projected subgradient (Polyak) step. Each flow that
+    meets every quota is a feasible assignment; the best one is kept, and
+    its distance to the best bound is the certified gap. All arithmetic is in
+    integers (F as a fraction p/q, λ in 1/100 of a cost unit), so the bound
+    is exact.
+    """
+    opts = data.options
+    share = Fraction(opts.stretch or 0).limit_denominator(100)
+    p, q = share.numerator, share.denominator
+    into = np.full(len(net.tails), -1, dtype=np.int64)
+    entering = (net.kinds == nw.C_EXPLICIT) | (net.kinds == nw.GROUP_ST)
+    into[entering] = net.refs2[entering]
+    stretch_arcs = net.stretch
+    base = net.costs
+    n_sessions = len(data.sessions)
+    lam = np.zeros(n_sessions, dtype=np.float64)
+    best_flows: nw.IntArray | None = None
+    best_obj: int | None = None
+    best_bound = -(10**18)
+    stopped_by, iterations = "iterations", 0
+    shortfalls: dict[int, int] = {}
+
+    def evaluate(f: nw.IntArray) -> tuple[int, nw.IntArray, nw.IntArray]:
+        n = np.bincount(into[entering], weights=f[entering], minlength=n_sessions).astype(np.int64)
+        s = np.bincount(into[stretch_arcs], weights=f[stretch_arcs], minlength=n_sessions).astype(np.int64)
+        return int(base @ f), n, s
+
+    current = flows
+    for it in range(opts.max_iterations):
+        iterations = it + 1
+        if it:
+            mu = np.rint(lam * COST_SCALE).astype(np.int64)
+            costs = base * (q * COST_SCALE)
+            costs[entering] += p * mu[into[entering]]
+            costs[stretch_arcs] -= q * mu[into[stretch_arcs]]
+            current = BACKENDS[backend](net, costs)
+            value = Fraction(int(costs @ current), q * COST_SCALE)
+        else:
+            value = Fraction(int(base @ current))
+        best_bound = max(best_bound, math.ceil(value))
+        objective, n, s = evaluate(current)
+        violated = p * n > q * s
+        if not violated.any() and (best_obj is None or objective < best_obj):
+            best_obj, best_flows = objective, current
+        report("stretch quota", 0.4 + 0.45 * iterations / opts.max_iterations)
+        if best_obj is not None and best_obj <= best_bound:
+            stopped_by = "gap"
+            break
+        if opts.time_limit is not None and time.perf_counter() - started > opts.time_limit:
+            stopped_by = "time_limit"
+            break
+        shortfalls = {
+            j: math.ceil((p * int(n[j]) - q * int(s[j])) / q) for j in np.flatnonzero(violated).tolist()
+        }
+        g = (p * n - q * s) / q  # subgradient: F·n_j − s_j
+        norm = float(g @ g)
+        if norm == 0:
+            break
+        target = (
+            best_obj if best_obj is not None else float(value) * 1.05 + float(np.clip(g, 0, None).sum()) + 1
+        )
+        lam = np.maximum(0.0, lam + (target - float(value)) / norm * g)
+    if best_flows is None and stopped_by != "time_limit":
+        # Repair: raise the multipliers of the sessions that miss their quota until the
+        # flow meets it (or the multipliers make every stretch seat free).
+        for _ in range(12):
+            violated_ids = list(shortfalls)
+            if not violated_ids:
+                break
+            lam[violated_ids] = np.maximum(2 * lam[violated_ids], float(UNLISTED_COST))
+            mu = np.rint(lam * COST_SCALE).astype(np.int64)
+            costs = base * (q * COST_SCALE)
+            costs[entering] += p * mu[into[entering]]
+            costs[stretch_arcs] -= q * mu[into[stretch_arcs]]
+            current = BACKENDS[backend](net, costs)
+            iterations += 1
+            best_bound = max(best_bound, math.ceil(Fraction(int(costs @ current), q * COST_SCALE)))
+            objective, n, s = evaluate(current)
+            violated = p * n > q * s
+            if not violated.any():
+                best_obj, best_flows = objective, current
+                break
+            shortfalls = {
+                j: math.ceil((p * int(n[j]) - q * int(s[j])) / q) for j in np.flatnonzero(violated).tolist()
+            }
+            if opts.time_limit is not None and time.perf_counter() - started > opts.time_limit:
+                stopped_by = "time_limit"
+                break
+    if best_flows is None:
+        return StretchOutcome(current, False, best_bound, iterations, stopped_by, shortfalls)
+    return StretchOutcome(best_flows, True, best_bound, iterations, stopped_by, {})
+
+
 def _interpret(
-    data: AssignmentInput, net: nw.Network, flows: nw.IntArray, started: float
+    data: AssignmentInput,
+    net: nw.Network,
+    flows: nw.IntArray,
+    started: float,
+    stretch: StretchOutcome | None = None,
 ) -> AssignmentResult:
     sessions, participants = data.sessions, data.participants
     used = flows > 0
@@ -121,24 +252,47 @@ def _interpret(
         type_counts[j][participants[i].stakeholder_type] += 1
 
     blockers = _blockers(data, net, flows, unassigned)
+    if stretch is not None and not stretch.feasible:
+        share = data.options.stretch
+        for j, short in sorted(stretch.shortfalls.items()):
+            sid = data.sessions[j].id
+            blockers.append(
+                Blocker(
+                    "stretch",
+                    sid,
+                    short,
+                    f"session {sid} needs a share {share} of stretch seats; the best assignment found "
+                    f"is short by {short}",
+                )
+            )
     placements = tuple(
         _placement(data, net, i, j, cost, counts, type_counts) for i, (j, cost) in sorted(seat.items())
     )
     objective = sum(p.cost for p in placements)
     feasible = not blockers
     seconds = time.perf_counter() - started
+    bound: int | None = objective
     status = "optimal" if feasible else "infeasible"
-    message = (
-        f"All {len(participants)} participants placed; total rank cost {objective} is optimal."
-        if feasible
-        else "No assignment meets every constraint: " + "; ".join(b.message for b in blockers)
-    )
+    if feasible and stretch is not None:
+        bound = min(stretch.bound, objective)
+        if bound < objective:
+            status = "time_limit" if stretch.stopped_by == "time_limit" else "feasible"
+    gap = (objective - bound) / objective if feasible and objective and bound is not None else 0.0
+    if status == "optimal":
+        message = f"All {len(participants)} participants placed; total rank cost {objective} is optimal."
+    elif feasible:
+        message = (
+            f"All {len(participants)} participants placed; total rank cost {objective}, "
+            f"at most {gap:.2%} above the Lagrangian bound {bound}."
+        )
+    else:
+        message = "No assignment meets every constraint: " + "; ".join(b.message for b in blockers)
     return AssignmentResult(
         status=status,
         placements=placements if feasible else placements,
         objective=objective if feasible else None,
-        bound=objective if feasible else None,
-        gap=0.0 if feasible else None,
+        bound=bound if feasible else None,
+        gap=gap if feasible else None,
         seconds=seconds,
         counts={s.id: counts.get(j, 0) for j, s in enumerate(sessions)},
         type_counts={s.id: dict(sorted(type_counts[j].items())) for j, s in enumerate(sessions)},
@@ -148,7 +302,12 @@ def _interpret(
             "nodes": net.n_nodes,
             "arcs": len(net.tails),
             "unassigned": [participants[i].id for i in unassigned],
-            "model": "min-cost flow (nested quotas): exact",
+            "model": "min-cost flow (nested quotas): exact"
+            + ("; stretch quota: Lagrangian relaxation" if stretch is not None else ""),
+            "stretch_iterations": stretch.iterations if stretch else 0,
+            "stretch_seats": {
+                s.id: sum(1 for p in placements if p.session_id == s.id and p.stretch) for s in sessions
+            },
         },
     )
 

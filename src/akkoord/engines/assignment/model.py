@@ -51,8 +51,10 @@ class Options:
 
     max_type_share: float | None = None
     min_per_type: int = 0
+    stretch: float | None = None
     list_length: int = 5
     time_limit: float | None = None
+    max_iterations: int = 40
     seed: int = 0
 
 
@@ -101,6 +103,10 @@ def validate(data: AssignmentInput) -> None:
         raise AssignmentInputError("options.max_type_share", "must be more than 0 and at most 1")
     if o.min_per_type < 0:
         raise AssignmentInputError("options.min_per_type", "must not be negative")
+    if o.stretch is not None and not 0 <= o.stretch <= 1:
+        raise AssignmentInputError("options.stretch", "must be between 0 and 1")
+    if o.max_iterations < 1:
+        raise AssignmentInputError("options.max_iterations", "must be at least 1")
     if o.list_length < 1:
         raise AssignmentInputError("options.list_length", "must be at least 1")
     if o.time_limit is not None and o.time_limit <= 0:

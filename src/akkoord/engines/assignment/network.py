@@ -70,6 +70,7 @@ class Network:
     types: list[str]
     groups: list[tuple[str, bool]]
     type_caps: dict[tuple[int, int], int]
+    stretch: npt.NDArray[np.bool_]  # per arc: a stretch seat (outside the top three, shares an interest)
     session_index: dict[str, int]
     type_index: dict[str, int]
 
@@ -100,7 +101,9 @@ def listings_for(data: AssignmentInput) -> list[Listing]:
                 for sid, (score, _) in scores.items()
                 if dense[score] <= data.options.list_length
             }
-            interest_listing = Listing(ranks, shared, True, ("interests", *sorted(ranks.items())))
+            interest_listing = Listing(
+                ranks, shared, True, ("interests", *sorted(ranks.items()), "shared", *sorted(shared))
+            )
             cache[key] = interest_listing
         if p.preferences:
             out.append(
@@ -114,6 +117,9 @@ def listings_for(data: AssignmentInput) -> list[Listing]:
         else:
             out.append(interest_listing)
     return out
+
+
+TOP = 3  # a seat outside the participant's top three that shares an interest is a stretch seat
 
 
 def build(data: AssignmentInput, listings: list[Listing] | None = None, *, strict: bool = True) -> Network:
@@ -202,6 +208,12 @@ def build(data: AssignmentInput, listings: list[Listing] | None = None, *, stric
             j = sidx[sid]
             if p.has_mandate or not sessions[j].requires_mandate:
                 add((node, st0 + j * t_count + t, k, rank - 1, C_EXPLICIT, c, j))
+        if opts.stretch:
+            # Stretch candidates beyond the list get their own arcs, so the quota can see them.
+            for sid in listings[members[0]].shared:
+                j = sidx[sid]
+                if sid not in ranks and (p.has_mandate or not sessions[j].requires_mandate):
+                    add((node, st0 + j * t_count + t, k, UNLISTED_COST, C_EXPLICIT, c, j))
         g = gidx[(p.stakeholder_type, p.has_mandate)]
         group_size[g] += k
         class_group.append(g)
@@ -229,6 +241,14 @@ def build(data: AssignmentInput, listings: list[Listing] | None = None, *, stric
         bounded(s0 + j, sink, s.capacity_min, s.capacity_max, S_MIN, S_REST, j, -1)
 
     table = np.array(rows, dtype=np.int64).reshape(-1, 7)
+    stretch = np.zeros(len(rows), dtype=bool)
+    if opts.stretch:
+        for a in np.flatnonzero(table[:, 4] == C_EXPLICIT).tolist():
+            c, j = int(table[a, 5]), int(table[a, 6])
+            listing = listings[classes[c][0]]
+            sid = sessions[j].id
+            listed = listing.ranks.get(sid)
+            stretch[a] = sid in listing.shared and (listed is None or listed > TOP)
     return Network(
         n_nodes=n_nodes,
         tails=np.ascontiguousarray(table[:, 0]),
@@ -248,6 +268,7 @@ def build(data: AssignmentInput, listings: list[Listing] | None = None, *, stric
         types=types,
         groups=groups,
         type_caps=type_caps,
+        stretch=stretch,
         session_index=sidx,
         type_index=tidx,
     )

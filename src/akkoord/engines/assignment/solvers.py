@@ -22,11 +22,13 @@ class Infeasible(Exception):
     """The strict model has no feasible flow."""
 
 
-def solve_ortools(net: Network) -> IntArray:
+def solve_ortools(net: Network, costs: IntArray | None = None) -> IntArray:
     from ortools.graph.python import min_cost_flow
 
     mcf = min_cost_flow.SimpleMinCostFlow()
-    mcf.add_arcs_with_capacity_and_unit_cost(net.tails, net.heads, net.caps, net.costs)
+    mcf.add_arcs_with_capacity_and_unit_cost(
+        net.tails, net.heads, net.caps, net.costs if costs is None else costs
+    )
     mcf.set_nodes_supplies(np.arange(net.n_nodes, dtype=np.int64), net.supplies)
     status = mcf.solve()
     if status == mcf.INFEASIBLE:
@@ -36,14 +38,15 @@ def solve_ortools(net: Network) -> IntArray:
     return np.asarray(mcf.flows(np.arange(len(net.tails), dtype=np.int64)), dtype=np.int64)
 
 
-def solve_networkx(net: Network) -> IntArray:
+def solve_networkx(net: Network, costs: IntArray | None = None) -> IntArray:
     import networkx as nx
 
     g = nx.MultiDiGraph()
     for node, supply in enumerate(net.supplies.tolist()):
         g.add_node(node, demand=-supply)
+    weights = (net.costs if costs is None else costs).tolist()
     for a, (u, v, c, w) in enumerate(
-        zip(net.tails.tolist(), net.heads.tolist(), net.caps.tolist(), net.costs.tolist(), strict=True)
+        zip(net.tails.tolist(), net.heads.tolist(), net.caps.tolist(), weights, strict=True)
     ):
         g.add_edge(u, v, key=a, capacity=c, weight=w)
     try:
@@ -56,4 +59,4 @@ def solve_networkx(net: Network) -> IntArray:
     return out
 
 
-BACKENDS: dict[str, Callable[[Network], IntArray]] = {"ortools": solve_ortools, "networkx": solve_networkx}
+BACKENDS: dict[str, Callable[..., IntArray]] = {"ortools": solve_ortools, "networkx": solve_networkx}

@@ -44,8 +44,8 @@ def make_instance(
 ) -> AssignmentInput:
     """An instance with popular and unpopular sessions (Zipf-like demand).
 
-    Half the participants (``interests_share``) give ranked preferences, the others
-    interest keywords. Capacity is ``slack`` times the number of participants.
+    Everyone names two interest keywords; the other half (1 − ``interests_share``)
+    also give ranked preferences. Capacity is ``slack`` times the number of participants.
 
     >>> data = make_instance(100, 5, seed=1)
     >>> len(data.participants), len(data.sessions), sum(s.capacity_max for s in data.sessions) >= 100
@@ -72,16 +72,11 @@ def make_instance(
     k = min(n_prefs, n_sessions)
     participants = []
     for i in range(n_participants):
-        if uses_interests[i]:
-            interests = tuple(rng.choice(WORDS, size=2, replace=False).tolist())
-            participants.append(
-                Participant(f"p{i}", types[type_of[i]], bool(mandate[i]), interests=interests)
-            )
-        else:
-            prefs = rng.choice(n_sessions, size=k, replace=False, p=popularity)
-            participants.append(
-                Participant(
-                    f"p{i}", types[type_of[i]], bool(mandate[i]), preferences=tuple(f"s{j}" for j in prefs)
-                )
-            )
+        interests = tuple(rng.choice(WORDS, size=2, replace=False).tolist())
+        prefs: tuple[str, ...] = ()
+        if not uses_interests[i]:
+            prefs = tuple(f"s{j}" for j in rng.choice(n_sessions, size=k, replace=False, p=popularity))
+        participants.append(
+            Participant(f"p{i}", types[type_of[i]], bool(mandate[i]), preferences=prefs, interests=interests)
+        )
     return AssignmentInput(tuple(participants), sessions, options or Options())
