@@ -188,10 +188,7 @@ def summary(result: AssignmentResult, seconds_total: float, options: dict[str, A
         "message": result.message,
         "counts": result.counts,
         "type_counts": result.type_counts,
-        "stretch_counts": {
-            sid: sum(1 for p in result.placements if p.session_id == sid and p.stretch)
-            for sid in result.counts
-        },
+        "stretch_counts": result.diagnostics.get("stretch_seats", {}),
         "ranks": dict(sorted(ranks.items())),
         "blockers": [
             {"kind": b.kind, "subject": b.subject, "shortfall": b.shortfall, "message": b.message}

@@ -352,8 +352,11 @@ def stretch_instances(draw):
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=stretch_instances())
 def test_stretch_bound_is_valid_and_results_respect_the_quota(data: AssignmentInput) -> None:
+    from akkoord.engines.assignment.network import listings_for
+
     r = assign(data)
     sessions, people = data.sessions, data.participants
+    listings = dict(zip((p.id for p in people), listings_for(data), strict=True))
     best = None
     for choice in itertools.product(range(len(sessions)), repeat=len(people)):
         counts = Counter(choice)
@@ -363,7 +366,7 @@ def test_stretch_bound_is_valid_and_results_respect_the_quota(data: AssignmentIn
         if not _stretch_ok(data, placed):
             continue
         cost = sum(
-            p.preferences.index(placed[p.id]) if placed[p.id] in p.preferences else UNLISTED_COST
+            listings[p.id].ranks[placed[p.id]] - 1 if placed[p.id] in listings[p.id].ranks else UNLISTED_COST
             for p in people
         )
         best = cost if best is None else min(best, cost)

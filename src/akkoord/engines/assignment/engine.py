@@ -269,6 +269,7 @@ def _interpret(
         _placement(data, net, i, j, cost, counts, type_counts) for i, (j, cost) in sorted(seat.items())
     )
     objective = sum(p.cost for p in placements)
+    stretch_seats = Counter(p.session_id for p in placements if p.stretch)
     feasible = not blockers
     seconds = time.perf_counter() - started
     bound: int | None = objective
@@ -305,9 +306,7 @@ def _interpret(
             "model": "min-cost flow (nested quotas): exact"
             + ("; stretch quota: Lagrangian relaxation" if stretch is not None else ""),
             "stretch_iterations": stretch.iterations if stretch else 0,
-            "stretch_seats": {
-                s.id: sum(1 for p in placements if p.session_id == s.id and p.stretch) for s in sessions
-            },
+            "stretch_seats": {s.id: stretch_seats.get(s.id, 0) for s in sessions},
         },
     )
 

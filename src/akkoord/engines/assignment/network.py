@@ -111,7 +111,8 @@ def listings_for(data: AssignmentInput) -> list[Listing]:
                     {sid: k + 1 for k, sid in enumerate(p.preferences)},
                     interest_listing.shared,
                     False,
-                    p.preferences,
+                    # The shared sessions make stretch seats, so they are part of the class.
+                    (*p.preferences, "shared", *sorted(interest_listing.shared)),
                 )
             )
         else:
