@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,22 +66,42 @@ def _table(path: Path, columns: list[str]) -> list[tuple[int, dict[str, str]]]:
     return table.rows
 
 
+class _Rows:
+    """Walks the rows of one file, collecting errors and checking that ids are unique."""
+
+    def __init__(self, path: Path, columns: list[str]) -> None:
+        self.path, self.rows = path, _table(path, columns)
+        self.errors: list[FileError] = []
+        self.seen: dict[str, int] = {}
+        self.number = 0
+
+    def __iter__(self) -> Iterator[dict[str, str]]:
+        for number, row in self.rows:
+            self.number = number
+            rid = row["id"]
+            if not rid:
+                self.err("id", _("The id is empty."))
+            elif rid in self.seen:
+                self.err(
+                    "id", _("Duplicate id %(id)s; also on row %(row)s.") % {"id": rid, "row": self.seen[rid]}
+                )
+            self.seen.setdefault(rid, number)
+            yield row
+
+    def err(self, column: str, message: str) -> None:
+        self.errors.append(FileError(str(self.path), self.number, column, message))
+
+    def check(self) -> None:
+        if self.errors:
+            raise FilesError(self.errors)
+
+
 def read_sessions(path: Path) -> tuple[Session, ...]:
-    rows = _table(path, S_COLUMNS)
-    errors: list[FileError] = []
-    seen: dict[str, int] = {}
+    rows = _Rows(path, S_COLUMNS)
+    err = rows.err
     out = []
-    for number, row in rows:
-
-        def err(column: str, message: str, number: int = number) -> None:
-            errors.append(FileError(str(path), number, column, message))
-
+    for row in rows:
         sid = row["id"]
-        if not sid:
-            err("id", _("The id is empty."))
-        elif sid in seen:
-            err("id", _("Duplicate id %(id)s; also on row %(row)s.") % {"id": sid, "row": seen[sid]})
-        seen.setdefault(sid, number)
         caps = {}
         for column in ("capacity_min", "capacity_max"):
             text = row[column] or ("0" if column == "capacity_min" else "")
@@ -114,29 +135,18 @@ def read_sessions(path: Path) -> tuple[Session, ...]:
                     requires_mandate=mandate,
                 )
             )
-    if errors:
-        raise FilesError(errors)
+    rows.check()
     if not out:
         raise FilesError([FileError(str(path), 2, "id", _("The file has no sessions."))])
     return tuple(out)
 
 
 def read_participants(path: Path, session_ids: set[str]) -> tuple[Participant, ...]:
-    rows = _table(path, P_COLUMNS)
-    errors: list[FileError] = []
-    seen: dict[str, int] = {}
+    rows = _Rows(path, P_COLUMNS)
+    err = rows.err
     out = []
-    for number, row in rows:
-
-        def err(column: str, message: str, number: int = number) -> None:
-            errors.append(FileError(str(path), number, column, message))
-
+    for row in rows:
         pid = row["id"]
-        if not pid:
-            err("id", _("The id is empty."))
-        elif pid in seen:
-            err("id", _("Duplicate id %(id)s; also on row %(row)s.") % {"id": pid, "row": seen[pid]})
-        seen.setdefault(pid, number)
         if not row["stakeholder_type"]:
             err("stakeholder_type", _("The stakeholder type is empty."))
         mandate = _bool(row["has_mandate"])
@@ -160,8 +170,7 @@ def read_participants(path: Path, session_ids: set[str]) -> tuple[Participant, .
                 interests=_split(row["interests"]),
             )
         )
-    if errors:
-        raise FilesError(errors)
+    rows.check()
     return tuple(out)
 
 
