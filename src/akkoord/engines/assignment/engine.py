@@ -265,9 +265,19 @@ def _interpret(
                     f"is short by {short}",
                 )
             )
-    placements = tuple(
-        _placement(data, net, i, j, cost, counts, type_counts) for i, (j, cost) in sorted(seat.items())
-    )
+    # Members of one class in one session have the same rank, stretch flag and reason.
+    class_of = np.empty(len(participants), dtype=np.int64)
+    for c, members in enumerate(net.classes):
+        class_of[members] = c
+    made: dict[tuple[int, int], Placement] = {}
+    placement_list = []
+    for i, (j, cost) in sorted(seat.items()):
+        key = (int(class_of[i]), j)
+        template = made.get(key)
+        if template is None:
+            template = made[key] = _placement(data, net, i, j, cost, counts, type_counts)
+        placement_list.append(template._replace(participant_id=participants[i].id, cost=cost))
+    placements = tuple(placement_list)
     objective = sum(p.cost for p in placements)
     stretch_seats = Counter(p.session_id for p in placements if p.stretch)
     feasible = not blockers

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 UNLISTED_COST = 100  # cost of a session the participant did not list (CLI contract)
 
@@ -113,8 +114,9 @@ def validate(data: AssignmentInput) -> None:
         raise AssignmentInputError("options.time_limit", "must be positive")
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(NamedTuple):
+    """Where one participant sits, and why (a named tuple: 100,000 of them are made per run)."""
+
     participant_id: str
     session_id: str
     rank: int | None  # 1 = first choice; None when the session was not on the list
