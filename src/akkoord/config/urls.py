@@ -5,6 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("akkoord.web.urls")),
     path("deals/", include("akkoord.deals.urls")),
+    path("events/", include("akkoord.events.urls")),
     path("api/v1/", include("akkoord.api.urls")),
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

@@ -574,6 +574,9 @@ def load_demo(password: str) -> dict[str, Any]:
         role=DealMembership.Role.PARTNER_CONTACT,
         organisation=orgs["Vereniging Deltametropool"],
     )
+    from akkoord.events.demo import load_event
+
+    load_event(coordinator)
     assert Signature.objects.exists() and CharterVersion.objects.exists()
     assert ContributionRequest.objects.exists()
     return {"created": True, "deals": Deal.objects.count(), "coordinator": coordinator}

@@ -102,3 +102,30 @@ def paired_bar_chart(
     ax.legend(frameon=False, loc="lower right")
     _source(fig, source, height)
     return _to_svg(fig, title)
+
+
+@lru_cache(maxsize=128)
+def stacked_bar_chart(
+    title: str,
+    labels: Sequence[str],
+    series: Sequence[str],
+    values: Sequence[Sequence[float]],
+    xlabel: str,
+    source: str,
+) -> str:
+    """Horizontal stacked bars: one bar per label, one colour per series (with a legend)."""
+    height = 0.42 * len(labels) + 1.8
+    fig, ax = plt.subplots(figsize=(6.8, height))
+    y = list(range(len(labels)))
+    left = [0.0] * len(labels)
+    for k, name in enumerate(series):
+        widths = [row[k] for row in values]
+        ax.barh(y, widths, left=left, color=OKABE_ITO[k % len(OKABE_ITO)], label=name)
+        left = [a + b for a, b in zip(left, widths, strict=True)]
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+    _source(fig, source, height)
+    return _to_svg(fig, title)

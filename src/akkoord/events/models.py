@@ -1,0 +1,158 @@
+"""Events (National Dialogue, CoP meeting, parade, excursion), their work sessions and registrations."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from akkoord.common.models import SourcedModel, TimeStampedModel
+from akkoord.organisations.models import StakeholderType
+
+
+class Event(SourcedModel):
+    class Kind(models.TextChoices):
+        NATIONAL_DIALOGUE = "national_dialogue", _("National Dialogue")
+        COP_MEETING = "cop_meeting", _("Community of Practice meeting")
+        PARADE = "parade", _("yearly parade")
+        EXCURSION = "excursion", _("excursion to an example project")
+        OTHER = "other", _("other meeting")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("short name in web addresses"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    deal = models.ForeignKey(
+        "deals.Deal",
+        verbose_name=_("deal"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text=_("Leave empty for an event that stands alone."),
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    capacity = models.PositiveIntegerField(
+        _("places"), help_text=_("Registrations beyond this number go on the waiting list.")
+    )
+    registration_open = models.BooleanField(_("registration open"), default=False)
+    assignment_published = models.BooleanField(_("assignment published"), default=False, editable=False)
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            raise ValidationError({"ends_at": _("The end must not be before the start.")})
+
+
+class WorkSession(SourcedModel):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions")
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=200)
+    explanation = models.TextField(_("explanation"), blank=True)
+    keywords = models.JSONField(_("keywords"), default=list, blank=True)
+    capacity_min = models.PositiveIntegerField(_("minimum size"), default=0)
+    capacity_max = models.PositiveIntegerField(_("maximum size"), validators=[MinValueValidator(1)])
+    requires_mandate = models.BooleanField(
+        _("mandate required"), default=False, help_text=_("Only for participants who may sign.")
+    )
+    open_topic = models.BooleanField(
+        _("open topic"), default=False, help_text=_("The participants choose the topic.")
+    )
+    special_moment = models.CharField(_("special moment"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["event", "number"]
+        constraints = [models.UniqueConstraint(fields=["event", "number"], name="unique_session_number")]
+        verbose_name = _("work session")
+        verbose_name_plural = _("work sessions")
+
+    def __str__(self) -> str:
+        return f"#{self.number} {self.title}"
+
+    def clean(self) -> None:
+        if self.capacity_max is not None and self.capacity_min > self.capacity_max:
+            raise ValidationError({"capacity_min": _("The minimum size is more than the maximum size.")})
+
+
+class SessionLead(models.Model):
+    class Role(models.TextChoices):
+        LEAD = "lead", _("lead")
+        CO_LEAD = "co_lead", _("in cooperation with")
+
+    session = models.ForeignKey(WorkSession, on_delete=models.CASCADE, related_name="leads")
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.LEAD)
+
+    class Meta:
+        ordering = ["-role", "id"]  # leads before co-leads
+        constraints = [
+            models.UniqueConstraint(fields=["session", "organisation"], name="unique_session_lead")
+        ]
+        verbose_name = _("session lead")
+        verbose_name_plural = _("session leads")
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+def _token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Registration(TimeStampedModel):
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", _("waiting for e-mail confirmation")
+        CONFIRMED = "confirmed", _("confirmed")
+        WAITING = "waiting", _("on the waiting list")
+        CANCELLED = "cancelled", _("cancelled")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    name = models.CharField(_("name"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    stakeholder_type = models.CharField(_("stakeholder type"), max_length=20, choices=StakeholderType.choices)
+    email = models.EmailField(_("e-mail address"))
+    interests = models.JSONField(_("interests"), default=list, blank=True)
+    preferences = models.JSONField(_("preferred sessions"), default=list, blank=True)
+    has_mandate = models.BooleanField(_("has a mandate to sign"), default=False)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.UNCONFIRMED)
+    token = models.CharField(max_length=64, unique=True, default=_token, editable=False)
+    session = models.ForeignKey(
+        WorkSession,
+        verbose_name=_("work session"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="participants",
+    )
+    locked = models.BooleanField(_("placed by hand"), default=False)
+    reason = models.CharField(_("why this session"), max_length=300, blank=True)
+    is_example = models.BooleanField(_("invented example"), default=False)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation})"

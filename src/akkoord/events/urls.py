@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+urlpatterns = [
+    path("", views.event_list, name="list"),
+    path("r/<str:token>/", views.my_session, name="my_session"),
+    path("<slug:slug>/", views.event_detail, name="detail"),
+    path("<slug:slug>/assignment/", views.assignment, name="assignment"),
+]

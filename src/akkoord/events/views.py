@@ -1,0 +1,107 @@
+"""Event pages: the programme with its work sessions, the assignment overview and the participant's page."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from akkoord.deals.permissions import can_view
+from akkoord.organisations.models import StakeholderType
+from akkoord.web import charts
+
+from . import services
+from .models import Event, Registration, SessionLead, WorkSession
+
+
+def _visible(request: HttpRequest, slug: str) -> Event:
+    event = get_object_or_404(Event.objects.select_related("deal"), slug=slug)
+    if event.deal is not None and not can_view(request.user, event.deal):
+        raise Http404
+    return event
+
+
+def event_list(request: HttpRequest) -> HttpResponse:
+    events = (
+        Event.objects.select_related("deal")
+        .annotate(session_count=Count("sessions", distinct=True))
+        .filter(Q(deal__isnull=True) | Q(deal__is_public=True))
+    )
+    return render(request, "events/list.html", {"events": events})
+
+
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    event = _visible(request, slug)
+    confirmed = Q(participants__status=Registration.Status.CONFIRMED)
+    sessions = event.sessions.prefetch_related(
+        Prefetch("leads", queryset=SessionLead.objects.select_related("organisation"))
+    ).annotate(assigned=Count("participants", filter=confirmed))
+    for s in sessions:
+        leads = list(s.leads.all())
+        s.lead_names = [x.organisation.name for x in leads if x.role == SessionLead.Role.LEAD]
+        s.co_lead_names = [x.organisation.name for x in leads if x.role == SessionLead.Role.CO_LEAD]
+    return render(
+        request,
+        "events/detail.html",
+        {"event": event, "sessions": sessions, "is_organiser": services.can_organise(request.user, event)},
+    )
+
+
+def assignment(request: HttpRequest, slug: str) -> HttpResponse:
+    """Per session: who sits there, the stakeholder mix (chart + table) and the share of stretch seats."""
+    event = _visible(request, slug)
+    services.require_organiser(request.user, event)
+    sessions = list(event.sessions.all())
+    registrations = list(
+        event.registrations.filter(status=Registration.Status.CONFIRMED, session__isnull=False).order_by(
+            "name"
+        )
+    )
+    by_session: dict[int, list[Registration]] = {s.pk: [] for s in sessions}
+    for r in registrations:
+        by_session[r.session_id].append(r)
+    labels = dict(StakeholderType.choices)
+    rows = []
+    for s in sessions:
+        members = by_session[s.pk]
+        mix = Counter(r.stakeholder_type for r in members)
+        stretch = sum(1 for r in members if r.reason.startswith("stretch seat"))
+        rows.append(
+            {
+                "session": s,
+                "members": members,
+                "mix": [(str(labels[t]), mix.get(t, 0)) for t in labels],
+                "stretch": stretch,
+                "share": stretch / len(members) if members else 0,
+            }
+        )
+    largest = max((sum(n for _, n in row["mix"]) for row in rows), default=0)
+    chart = None
+    if largest:
+        chart = charts.stacked_bar_chart(
+            _("Every work session has a mix of stakeholder types"),
+            tuple(f"#{row['session'].number}" for row in rows),
+            tuple(str(labels[t]) for t in labels),
+            tuple(tuple(float(n) for _, n in row["mix"]) for row in rows),
+            _("participants"),
+            _("Source: assignment of %(event)s; registrations are invented examples where marked.")
+            % {"event": event.title},
+        )
+    return render(
+        request,
+        "events/assignment.html",
+        {"event": event, "rows": rows, "chart": chart, "types": [str(labels[t]) for t in labels]},
+    )
+
+
+def my_session(request: HttpRequest, token: str) -> HttpResponse:
+    registration = get_object_or_404(Registration.objects.select_related("event", "session"), token=token)
+    session = registration.session if registration.event.assignment_published else None
+    leads = list(session.leads.select_related("organisation")) if session else []
+    return render(request, "events/my_session.html", {"r": registration, "session": session, "leads": leads})
+
+
+__all__ = ["WorkSession", "assignment", "event_detail", "event_list", "my_session"]

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from akkoord.common.models import AuditEvent
+from akkoord.engines.assignment import Options
+from akkoord.events import services
+from akkoord.events.demo import load_event
+from akkoord.events.models import Event, Registration
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def dialogue():
+    from akkoord.deals.demo import load_demo
+
+    load_demo("demo-password-123")
+    return Event.objects.get(slug="nationale-dialoog-bouwcultuur-2020")
+
+
+def test_example_event_is_assigned_within_every_constraint(dialogue) -> None:
+    sessions = {s.number: s for s in dialogue.sessions.all()}
+    assert len(sessions) == 8 and sessions[8].requires_mandate and sessions[6].open_topic
+    assert sessions[7].special_moment == "Uitreiking Mooiwaarts Wisseltrofee 2020"
+    regs = Registration.objects.filter(event=dialogue)
+    assert regs.count() == 400 and all(r.is_example for r in regs)
+    assert not regs.filter(session__isnull=True).exists()
+    for s in sessions.values():
+        members = list(regs.filter(session=s))
+        assert s.capacity_min <= len(members) <= s.capacity_max
+        if s.requires_mandate:
+            assert all(r.has_mandate for r in members)
+        counts = {}
+        for r in members:
+            counts[r.stakeholder_type] = counts.get(r.stakeholder_type, 0) + 1
+        assert max(counts.values()) <= s.capacity_max // 2  # max type share 0.5
+    assert all(r.reason for r in regs)
+    assert load_event(None) is None  # loading again changes nothing
+
+
+def test_pages(client, dialogue) -> None:
+    assert client.get(reverse("events:list")).status_code == 200
+    r = client.get(dialogue.get_absolute_url())
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert "Ontwerpend onderzocht, en dan?" in html and "Uitreiking Mooiwaarts Wisseltrofee 2020" in html
+    assert client.get(reverse("events:assignment", args=[dialogue.slug])).status_code == 403
+    reg = Registration.objects.filter(event=dialogue).first()
+    page = client.get(reverse("events:my_session", args=[reg.token])).content.decode()
+    assert f"#{reg.session.number} {reg.session.title}" in page
+    assert client.get(reverse("events:my_session", args=["nope"])).status_code == 404
+
+
+def test_organiser_sees_the_assignment(client, dialogue) -> None:
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="coordinator"))
+    r = client.get(reverse("events:assignment", args=[dialogue.slug]))
+    assert r.status_code == 200
+    assert sum(len(row["members"]) for row in r.context["rows"]) == 400
+    assert '<svg role="img"' in r.content.decode()
+
+
+def test_only_organisers_run_the_assignment(dialogue) -> None:
+    with pytest.raises(PermissionDenied):
+        services.run_assignment(actor=UserFactory(), event=dialogue)
+
+
+def test_infeasible_run_changes_nothing(dialogue) -> None:
+    from django.contrib.auth import get_user_model
+
+    coordinator = get_user_model().objects.get(username="coordinator")
+    before = dict(Registration.objects.values_list("pk", "session_id"))
+    audit_before = AuditEvent.objects.count()
+    result = services.run_assignment(actor=coordinator, event=dialogue, options=Options(min_per_type=50))
+    assert result.status == "infeasible" and result.blockers
+    assert dict(Registration.objects.values_list("pk", "session_id")) == before
+    assert AuditEvent.objects.count() == audit_before
