@@ -80,3 +80,32 @@ def test_infeasible_run_changes_nothing(dialogue) -> None:
     assert result.status == "infeasible" and result.blockers
     assert dict(Registration.objects.values_list("pk", "session_id")) == before
     assert AuditEvent.objects.count() == audit_before
+
+
+def test_event_pages_query_counts_do_not_grow(client, dialogue) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from akkoord.events.models import SessionLead, WorkSession
+    from akkoord.organisations.models import Organisation
+
+    def count(url: str) -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    detail, listing = count(dialogue.get_absolute_url()), count(reverse("events:list"))
+    org = Organisation.objects.first()
+    for n in range(9, 30):
+        s = WorkSession.objects.create(event=dialogue, number=n, title=f"Extra {n}", capacity_max=10)
+        SessionLead.objects.create(session=s, organisation=org)
+        Event.objects.create(
+            title=f"E{n}",
+            slug=f"e{n}",
+            kind="other",
+            starts_at=dialogue.starts_at,
+            ends_at=dialogue.ends_at,
+            capacity=10,
+        )
+    assert count(dialogue.get_absolute_url()) == detail
+    assert count(reverse("events:list")) == listing
