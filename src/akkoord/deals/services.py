@@ -19,7 +19,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from akkoord.common import audit
+from akkoord.common import audit, ratelimit
 from akkoord.common.services import delete_audited, save_audited
 from akkoord.engines.rotation import RotationInput, rotate
 from akkoord.organisations.models import Organisation, Person, StakeholderType, unique_slug
@@ -377,20 +377,11 @@ def close_feedback(*, actor: Any, version: CharterVersion) -> CharterVersion:
     return version
 
 
-class RateLimited(Exception):
-    """Too many submissions from one address in a short time."""
-
-
 def submit_feedback(*, version: CharterVersion, data: dict[str, Any], client_key: str) -> CharterFeedback:
     """Anyone may comment on an open version; comments wait for moderation."""
-    from django.core.cache import cache
-
     if version.status != CharterVersion.Status.OPEN or not version.deal.is_public:
         raise ValidationError({"version": _("This version is not open for feedback.")})
-    key = f"akkoord:feedback:{client_key}"
-    count = cache.get_or_set(key, 0, timeout=3600)
-    if count >= settings.FEEDBACK_RATE_LIMIT:
-        raise RateLimited
+    ratelimit.check("feedback", client_key, settings.FEEDBACK_RATE_LIMIT)
     with transaction.atomic():
         feedback = CharterFeedback(version=version, **data)
         feedback.full_clean()
@@ -398,10 +389,7 @@ def submit_feedback(*, version: CharterVersion, data: dict[str, Any], client_key
         audit.record(
             actor=f"{feedback.name} (public)", action=AuditAction.CREATE, obj=feedback, deal=version.deal
         )
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=3600)
+    ratelimit.hit("feedback", client_key)
     return feedback
 
 

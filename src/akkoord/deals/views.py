@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import hashlib
 from typing import Any
 
 from django.contrib import messages
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from akkoord.common import ratelimit
 from akkoord.common.models import AuditEvent
 from akkoord.common.tabular import TableError
 from akkoord.organisations.models import StakeholderType
@@ -445,8 +445,7 @@ def child_delete(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRes
 
 
 def _client_key(request: HttpRequest) -> str:
-    ip = request.META.get("REMOTE_ADDR", "")
-    return hashlib.sha256(ip.encode()).hexdigest()[:32]
+    return ratelimit.client_key(request.META.get("REMOTE_ADDR", ""))
 
 
 def _section_diff(old: CharterVersion | None, new: CharterVersion) -> list[dict[str, Any]]:
@@ -495,7 +494,7 @@ def charter(request: HttpRequest, slug: str, number: int | None = None) -> HttpR
             data = {k: v for k, v in feedback_form.cleaned_data.items() if k != "website"}
             try:
                 services.submit_feedback(version=current, data=data, client_key=_client_key(request))
-            except services.RateLimited:
+            except ratelimit.RateLimited:
                 rate_limited = True
                 feedback_form.add_error(
                     None, _("You have sent a lot of feedback in a short time. Try again in an hour.")

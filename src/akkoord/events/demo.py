@@ -185,6 +185,67 @@ SESSIONS: list[tuple[int, str, list[str], list[str], str, list[str], bool, bool,
 ]
 
 
+S002 = "Seed 002: Inspiratiedocument Sociale Duurzaamheid, CoP Grootschalige woningbouwgebieden (juli 2024)"
+
+
+def load_open_event(actor: Any) -> Event:
+    """An upcoming CoP meeting with registration open (invented date and places; themes from seed 002)."""
+    cop = Deal.objects.filter(slug="cop-grootschalige-woningbouwgebieden").first()
+    tz = timezone.get_current_timezone()
+    event = save_audited(
+        actor=actor,
+        instance=Event(),
+        deal=cop,
+        data={
+            "title": "CoP Grootschalige woningbouwgebieden: sociale duurzaamheid in de praktijk (voorbeeld)",
+            "slug": "cop-woningbouw-sociale-duurzaamheid",
+            "kind": Event.Kind.COP_MEETING,
+            "deal": cop,
+            "starts_at": dt.datetime(2027, 3, 11, 13, 0, tzinfo=tz),
+            "ends_at": dt.datetime(2027, 3, 11, 17, 0, tzinfo=tz),
+            "location": "Beurskwartier, Utrecht",
+            "description": "Drie werksessies over de gebiedsprofielen uit het inspiratiedocument. Datum, plaats en "
+            "aantal plaatsen zijn een verzonnen voorbeeld.",
+            "capacity": 30,
+            "registration_open": True,
+            "is_example": True,
+            "source": S002 + "; datum en plaatsen zijn een voorbeeld",
+        },
+    )
+    for number, title, keywords in [
+        (
+            1,
+            "Beurskwartier: een gebiedsorganisatie die de buurt goed houdt",
+            ["gebiedsorganisatie", "servicekosten", "plintprogrammering", "mobiliteit", "openbare ruimte"],
+        ),
+        (
+            2,
+            "Almere Pampus: van grondexploitatie naar gebiedsexploitatie",
+            ["gebiedsexploitatie", "revolverend fonds", "sociale kwaliteit", "zorgkosten", "lange termijn"],
+        ),
+        (
+            3,
+            "Merwede: stad op ooghoogte en autovrij wonen",
+            ["stad op ooghoogte", "placemaking", "autovrij", "binnentuinen", "dichtheid"],
+        ),
+    ]:
+        save_audited(
+            actor=actor,
+            instance=WorkSession(event=event),
+            deal=cop,
+            data={
+                "number": number,
+                "title": title,
+                "keywords": keywords,
+                "capacity_min": 0,
+                "capacity_max": 12,
+                "source": S002,
+                "is_example": True,
+            },
+        )
+    return event
+
+
 def load_event(actor: Any) -> Event | None:
     """Create the Nationale Dialoog with its sessions and 400 example registrations, assigned."""
     if Event.objects.filter(slug="nationale-dialoog-bouwcultuur-2020").exists():
@@ -258,4 +319,5 @@ def load_event(actor: Any) -> Event | None:
     services.run_assignment(actor=actor, event=event, options=Options(max_type_share=0.5, seed=5))
     event.assignment_published = True
     event.save(update_fields=["assignment_published"])
+    load_open_event(actor)
     return event

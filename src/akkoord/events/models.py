@@ -135,7 +135,12 @@ class Registration(TimeStampedModel):
     interests = models.JSONField(_("interests"), default=list, blank=True)
     preferences = models.JSONField(_("preferred sessions"), default=list, blank=True)
     has_mandate = models.BooleanField(_("has a mandate to sign"), default=False)
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.UNCONFIRMED)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.UNCONFIRMED, db_index=True
+    )
+    queued_at = models.DateTimeField(
+        _("confirmed at"), null=True, blank=True, help_text=_("The order of the waiting list.")
+    )
     token = models.CharField(max_length=64, unique=True, default=_token, editable=False)
     session = models.ForeignKey(
         WorkSession,

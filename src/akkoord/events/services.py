@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from akkoord.common import audit
+from akkoord.common import audit, ratelimit
 from akkoord.deals.permissions import is_coordinator
 from akkoord.engines.assignment import AssignmentResult, Options, assign
 
@@ -61,3 +65,122 @@ def run_assignment(*, actor: Any, event: Event, options: Options | None = None) 
         },
     )
     return result
+
+
+# --- public registration and the waiting list ---------------------------------------
+
+
+@transaction.atomic
+def register(*, event: Event, data: dict[str, Any], client_key: str) -> Registration:
+    """A public registration: stored unconfirmed, with a confirmation link by e-mail."""
+    if not event.registration_open:
+        raise ValidationError({"event": _("Registration for this event is closed.")})
+    ratelimit.check("registration", client_key, settings.REGISTRATION_RATE_LIMIT)
+    email = data.get("email", "")
+    if (
+        email
+        and event.registrations.filter(email__iexact=email)
+        .exclude(status=Registration.Status.CANCELLED)
+        .exists()
+    ):
+        raise ValidationError({"email": _("This e-mail address is already registered for this event.")})
+    numbers = set(event.sessions.values_list("number", flat=True))
+    if any(int(n) not in numbers for n in data.get("preferences", [])):
+        raise ValidationError({"preferences": _("Choose sessions of this event.")})
+    registration = Registration(event=event, **data)
+    registration.full_clean()
+    registration.save()
+    audit.record(
+        actor=f"{registration.name} (public)",
+        action=audit.AuditEvent.Action.CREATE,
+        obj=registration,
+        deal=event.deal,
+    )
+    link = settings.SITE_URL.rstrip("/") + reverse("events:confirm", args=[registration.token])
+    send_mail(
+        subject=_("Confirm your registration for %(event)s") % {"event": event.title},
+        message=_(
+            "Dear %(name)s,\n\nPlease confirm your registration for %(event)s:\n%(link)s\n\n"
+            "This link is also where you will find your work session later.\n"
+        )
+        % {"name": registration.name, "event": event.title, "link": link},
+        from_email=None,
+        recipient_list=[registration.email],
+    )
+    ratelimit.hit("registration", client_key)
+    return registration
+
+
+@transaction.atomic
+def confirm(*, registration: Registration) -> Registration:
+    """Confirm an e-mail address: a place if there is one, else the waiting list.
+
+    The event row is locked first, so concurrent confirmations are counted one
+    after the other and the event never gets more confirmed participants than
+    places (on PostgreSQL through SELECT … FOR UPDATE; SQLite writes one at a time).
+    """
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != Registration.Status.UNCONFIRMED:
+        return registration  # a second click changes nothing
+    confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    registration.status = (
+        Registration.Status.CONFIRMED if confirmed < event.capacity else Registration.Status.WAITING
+    )
+    registration.queued_at = timezone.now()
+    registration.save(update_fields=["status", "queued_at", "updated_at"])
+    audit.record(
+        actor=f"{registration.name} (public)",
+        action=audit.AuditEvent.Action.TRANSITION,
+        obj=registration,
+        deal=event.deal,
+        changes={"status": ["unconfirmed", registration.status]},
+    )
+    return registration
+
+
+@transaction.atomic
+def cancel(*, registration: Registration) -> Registration | None:
+    """Cancel through the personal link; the first on the waiting list moves up. Returns who moved up."""
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == Registration.Status.CANCELLED:
+        return None
+    old = registration.status
+    registration.status = Registration.Status.CANCELLED
+    registration.session = None
+    registration.save(update_fields=["status", "session", "updated_at"])
+    audit.record(
+        actor=f"{registration.name} (public)",
+        action=audit.AuditEvent.Action.TRANSITION,
+        obj=registration,
+        deal=event.deal,
+        changes={"status": [old, "cancelled"]},
+    )
+    if old != Registration.Status.CONFIRMED:
+        return None
+    following = (
+        event.registrations.select_for_update()
+        .filter(status=Registration.Status.WAITING)
+        .order_by("queued_at", "id")
+        .first()
+    )
+    if following is None:
+        return None
+    following.status = Registration.Status.CONFIRMED
+    following.save(update_fields=["status", "updated_at"])
+    audit.record(
+        actor="system (waiting list)",
+        action=audit.AuditEvent.Action.TRANSITION,
+        obj=following,
+        deal=event.deal,
+        changes={"status": ["waiting", "confirmed"]},
+    )
+    send_mail(
+        subject=_("You have a place at %(event)s") % {"event": event.title},
+        message=_("Dear %(name)s,\n\nA place has come free: your registration for %(event)s is confirmed.\n")
+        % {"name": following.name, "event": event.title},
+        from_email=None,
+        recipient_list=[following.email],
+    )
+    return following

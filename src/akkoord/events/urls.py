@@ -6,6 +6,9 @@ app_name = "events"
 urlpatterns = [
     path("", views.event_list, name="list"),
     path("r/<str:token>/", views.my_session, name="my_session"),
+    path("r/<str:token>/confirm/", views.confirm, name="confirm"),
+    path("r/<str:token>/cancel/", views.cancel, name="cancel"),
     path("<slug:slug>/", views.event_detail, name="detail"),
     path("<slug:slug>/assignment/", views.assignment, name="assignment"),
+    path("<slug:slug>/register/", views.register, name="register"),
 ]

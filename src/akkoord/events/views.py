@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections import Counter
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from akkoord.common import ratelimit
 from akkoord.deals.permissions import can_view
 from akkoord.organisations.models import StakeholderType
 from akkoord.web import charts
+from akkoord.web.forms import apply_errors
 
-from . import services
+from . import forms, services
 from .models import Event, Registration, SessionLead, WorkSession
 
 
@@ -97,11 +101,58 @@ def assignment(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def register(request: HttpRequest, slug: str) -> HttpResponse:
+    event = _visible(request, slug)
+    form = forms.RegistrationForm(request.POST or None, event=event)
+    if request.method == "POST":
+        if form.is_spam:
+            return render(request, "events/registered.html", {"event": event})  # say nothing to robots
+        if form.is_valid():
+            try:
+                services.register(
+                    event=event,
+                    data=form.registration_data(),
+                    client_key=ratelimit.client_key(request.META.get("REMOTE_ADDR", "")),
+                )
+            except ratelimit.RateLimited:
+                form.add_error(None, _("Many registrations came from your address. Try again in an hour."))
+                return render(request, "events/register.html", {"event": event, "form": form}, status=429)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                return render(request, "events/registered.html", {"event": event})
+    status = 400 if form.errors else 200
+    return render(request, "events/register.html", {"event": event, "form": form}, status=status)
+
+
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    registration = get_object_or_404(Registration, token=token)
+    services.confirm(registration=registration)
+    return redirect("events:my_session", token=token)
+
+
+@require_POST
+def cancel(request: HttpRequest, token: str) -> HttpResponse:
+    registration = get_object_or_404(Registration, token=token)
+    services.cancel(registration=registration)
+    return redirect("events:my_session", token=token)
+
+
 def my_session(request: HttpRequest, token: str) -> HttpResponse:
     registration = get_object_or_404(Registration.objects.select_related("event", "session"), token=token)
-    session = registration.session if registration.event.assignment_published else None
+    show = registration.event.assignment_published and registration.status == Registration.Status.CONFIRMED
+    session = registration.session if show else None
     leads = list(session.leads.select_related("organisation")) if session else []
     return render(request, "events/my_session.html", {"r": registration, "session": session, "leads": leads})
 
 
-__all__ = ["WorkSession", "assignment", "event_detail", "event_list", "my_session"]
+__all__ = [
+    "WorkSession",
+    "assignment",
+    "cancel",
+    "confirm",
+    "event_detail",
+    "event_list",
+    "my_session",
+    "register",
+]

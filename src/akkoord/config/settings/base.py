@@ -167,6 +167,8 @@ SPECTACULAR_SETTINGS = {
 
 # Public feedback on charters: at most this many comments per address per hour.
 FEEDBACK_RATE_LIMIT = int(os.environ.get("AKKOORD_FEEDBACK_RATE_LIMIT", "5"))
+# Public registrations for events: at most this many per address per hour.
+REGISTRATION_RATE_LIMIT = int(os.environ.get("AKKOORD_REGISTRATION_RATE_LIMIT", "20"))
 
 LOGGING = {
     "version": 1,

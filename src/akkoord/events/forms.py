@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from akkoord.organisations.models import StakeholderType
+
+from .models import Event
+
+CHOICE_LABELS = (_("First choice"), _("Second choice"), _("Third choice"))
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=200)
+    organisation = forms.CharField(label=_("Your organisation"), max_length=200)
+    stakeholder_type = forms.ChoiceField(
+        label=_("Kind of organisation"), choices=[("", "—"), *StakeholderType.choices]
+    )
+    email = forms.EmailField(label=_("Your e-mail address"), help_text=_("We send you a link to confirm."))
+    interests = forms.CharField(
+        label=_("Your interests"),
+        max_length=500,
+        required=False,
+        help_text=_("Keywords separated by a semicolon, for example: erfgoed; groen; participatie."),
+    )
+    has_mandate = forms.BooleanField(
+        label=_("I have a mandate to sign on behalf of my organisation"), required=False
+    )
+    website = forms.CharField(required=False, label=_("Leave this field empty"))  # honeypot
+
+    def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        sessions = [(str(s.number), f"#{s.number} {s.title}") for s in event.sessions.all()]
+        for i, label in enumerate(CHOICE_LABELS):
+            self.fields[f"choice_{i + 1}"] = forms.ChoiceField(
+                label=label,
+                choices=[("", _("no preference")), *sessions],
+                required=False,
+                help_text=_("Optional. The organisers may place you elsewhere, to challenge you.")
+                if i == 0
+                else "",
+            )
+        # Keep the honeypot last, so people never tab into it before the real fields.
+        self.fields["website"] = self.fields.pop("website")
+        self.is_spam = bool(self.data.get("website"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        chosen = [data.get(f"choice_{i}") for i in (1, 2, 3) if data.get(f"choice_{i}")]
+        if len(set(chosen)) != len(chosen):
+            self.add_error("choice_2", _("Choose a session only once."))
+        data["preferences"] = chosen
+        data["interests_list"] = [w.strip() for w in (data.get("interests") or "").split(";") if w.strip()]
+        return data
+
+    def registration_data(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        return {
+            "name": d["name"],
+            "organisation": d["organisation"],
+            "stakeholder_type": d["stakeholder_type"],
+            "email": d["email"],
+            "interests": d["interests_list"],
+            "preferences": d["preferences"],
+            "has_mandate": d["has_mandate"],
+        }

@@ -1,0 +1,179 @@
+"""Public registration, e-mail confirmation and a waiting list that stays right under concurrency."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from akkoord.events import services
+from akkoord.events.models import Event, Registration, WorkSession
+
+
+def make_event(capacity: int = 2) -> Event:
+    start = timezone.now() + dt.timedelta(days=30)
+    event = Event.objects.create(
+        title="Jaarparade",
+        slug="jaarparade",
+        kind="parade",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=3),
+        capacity=capacity,
+        registration_open=True,
+    )
+    for n in (1, 2, 3):
+        WorkSession.objects.create(
+            event=event,
+            number=n,
+            title=f"Sessie {n}",
+            capacity_max=10,
+            keywords=["erfgoed"] if n == 1 else ["groen"],
+        )
+    return event
+
+
+def form(**extra: str) -> dict[str, str]:
+    return {
+        "name": "Ria de Vries",
+        "organisation": "Gemeente Soest",
+        "stakeholder_type": "government",
+        "email": "ria@example.org",
+        "interests": "erfgoed; groen",
+        "choice_1": "2",
+        "choice_2": "1",
+        "choice_3": "",
+        "website": "",
+        **extra,
+    }
+
+
+@pytest.mark.django_db
+def test_register_confirm_and_see_status(client: Client) -> None:
+    event = make_event()
+    url = reverse("events:register", args=[event.slug])
+    assert client.get(url).status_code == 200
+    r = client.post(url, form())
+    assert r.status_code == 200 and "events/registered.html" in [t.name for t in r.templates]
+    reg = Registration.objects.get()
+    assert (reg.status, reg.preferences, reg.interests) == ("unconfirmed", ["2", "1"], ["erfgoed", "groen"])
+    assert len(mail.outbox) == 1 and reverse("events:confirm", args=[reg.token]) in mail.outbox[0].body
+    r = client.get(reverse("events:confirm", args=[reg.token]))
+    assert r.status_code == 302
+    reg.refresh_from_db()
+    assert reg.status == "confirmed" and reg.queued_at is not None
+    client.get(reverse("events:confirm", args=[reg.token]))  # a second click changes nothing
+    assert Registration.objects.get().status == "confirmed"
+
+
+@pytest.mark.django_db
+def test_bad_input_names_fields_and_saves_nothing(client: Client) -> None:
+    event = make_event()
+    url = reverse("events:register", args=[event.slug])
+    r = client.post(
+        url,
+        form(name="", email="geen-mail", stakeholder_type="bank", choice_1="99", choice_2="2", choice_3="2"),
+    )
+    assert r.status_code == 400
+    assert {"name", "email", "stakeholder_type", "choice_1", "choice_2"} <= set(r.context["form"].errors)
+    assert not Registration.objects.exists()
+    client.post(url, form())
+    r = client.post(url, form(name="Ria 2"))
+    assert r.status_code == 400 and "email" in r.context["form"].errors
+    assert Registration.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_honeypot_and_rate_limit(client: Client, settings) -> None:
+    settings.REGISTRATION_RATE_LIMIT = 2
+    event = make_event()
+    url = reverse("events:register", args=[event.slug])
+    assert client.post(url, form(website="http://spam")).status_code == 200
+    assert not Registration.objects.exists()
+    assert client.post(url, form(email="a@example.org")).status_code == 200
+    assert client.post(url, form(email="b@example.org")).status_code == 200
+    assert client.post(url, form(email="c@example.org")).status_code == 429
+    assert Registration.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_closed_registration(client: Client) -> None:
+    event = make_event()
+    event.registration_open = False
+    event.save()
+    r = client.post(reverse("events:register", args=[event.slug]), form())
+    assert r.status_code == 400 and not Registration.objects.exists()
+
+
+@pytest.mark.django_db
+def test_waiting_list_and_moving_up(client: Client) -> None:
+    event = make_event(capacity=2)
+    regs = [
+        Registration.objects.create(
+            event=event, name=f"P{i}", organisation="X", stakeholder_type="market", email=f"p{i}@example.org"
+        )
+        for i in range(4)
+    ]
+    for r in regs:
+        services.confirm(registration=r)
+    assert [Registration.objects.get(pk=r.pk).status for r in regs] == [
+        "confirmed",
+        "confirmed",
+        "waiting",
+        "waiting",
+    ]
+    mail.outbox.clear()
+    r = client.post(reverse("events:cancel", args=[regs[0].token]))
+    assert r.status_code == 302
+    assert [Registration.objects.get(pk=r.pk).status for r in regs] == [
+        "cancelled",
+        "confirmed",
+        "confirmed",
+        "waiting",
+    ]
+    assert mail.outbox[0].to == ["p2@example.org"]
+    page = client.get(reverse("events:my_session", args=[regs[3].token])).content.decode()
+    assert "wachtlijst" in page or "waiting list" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_confirmations_never_exceed_the_places() -> None:
+    """Twenty clients confirm at once for five places: exactly five get one."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are tested on PostgreSQL; SQLite runs one write at a time")
+    event = make_event(capacity=5)
+    regs = [
+        Registration.objects.create(
+            event=event, name=f"P{i}", organisation="X", stakeholder_type="market", email=f"p{i}@example.org"
+        )
+        for i in range(20)
+    ]
+    barrier = threading.Barrier(len(regs))
+    errors: list[BaseException] = []
+
+    def worker(token: str) -> None:
+        from django.db import connections
+
+        try:
+            barrier.wait(timeout=30)
+            response = Client().get(reverse("events:confirm", args=[token]))
+            assert response.status_code == 302
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(r.token,)) for r in regs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert not errors, errors
+    statuses = list(Registration.objects.filter(event=event).values_list("status", flat=True))
+    assert statuses.count("confirmed") == 5
+    assert statuses.count("waiting") == 15
