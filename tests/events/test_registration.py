@@ -177,3 +177,62 @@ def test_concurrent_confirmations_never_exceed_the_places() -> None:
     statuses = list(Registration.objects.filter(event=event).values_list("status", flat=True))
     assert statuses.count("confirmed") == 5
     assert statuses.count("waiting") == 15
+
+
+@pytest.mark.django_db
+def test_organiser_runs_moves_and_publishes(client: Client) -> None:
+    from akkoord.events.models import AssignmentRun
+    from tests.factories import CoordinatorFactory, DealFactory
+
+    event = make_event(capacity=10)
+    event.deal = DealFactory()
+    event.save()
+    organiser = CoordinatorFactory(deal=event.deal).user
+    regs = [
+        Registration.objects.create(
+            event=event,
+            name=f"P{i}",
+            organisation="X",
+            stakeholder_type="market",
+            email=f"p{i}@example.org",
+            status="confirmed",
+            interests=["erfgoed"],
+        )
+        for i in range(4)
+    ]
+    url = reverse("events:assignment", args=[event.slug])
+    assert client.get(url).status_code == 302  # login first
+    client.force_login(organiser)
+    r = client.post(url, {"max_type_share": "2"})
+    assert r.status_code == 400 and "max_type_share" in r.context["run_form"].errors
+    r = client.post(url, {"max_type_share": "", "min_per_type": "", "seed": "1"})
+    assert r.status_code == 302
+    run = AssignmentRun.objects.get()
+    assert run.status == "done" and run.summary["status"] == "optimal"
+    assert all(Registration.objects.get(pk=x.pk).session.number == 1 for x in regs)  # all like erfgoed
+    assert client.get(reverse("events:run_status", args=[event.slug, run.pk])).status_code == 200
+    page = client.get(reverse("events:my_session", args=[regs[0].token])).content.decode()
+    assert "Sessie 1" not in page  # not published yet
+    session3 = event.sessions.get(number=3)
+    client.post(reverse("events:move", args=[event.slug, regs[0].pk]), {"session": session3.pk})
+    moved = Registration.objects.get(pk=regs[0].pk)
+    assert (moved.session.number, moved.locked) == (3, True)
+    client.post(url, {"seed": "2"})  # a new run keeps the hand placement
+    assert Registration.objects.get(pk=regs[0].pk).session.number == 3
+    client.post(reverse("events:move", args=[event.slug, regs[0].pk]), {"session": "99999999999999999999"})
+    assert Registration.objects.get(pk=regs[0].pk).session.number == 3
+    client.post(reverse("events:publish", args=[event.slug]))
+    assert Event.objects.get(pk=event.pk).assignment_published
+    page = client.get(reverse("events:my_session", args=[regs[0].token])).content.decode()
+    assert "#3 Sessie 3" in page
+
+
+@pytest.mark.django_db
+def test_outsiders_cannot_run_or_publish(client: Client) -> None:
+    from tests.factories import UserFactory
+
+    event = make_event()
+    client.force_login(UserFactory())
+    assert client.post(reverse("events:assignment", args=[event.slug]), {"seed": "1"}).status_code == 403
+    assert client.post(reverse("events:publish", args=[event.slug])).status_code == 403
+    assert not Event.objects.get(pk=event.pk).assignment_published

@@ -66,3 +66,25 @@ class RegistrationForm(forms.Form):
             "preferences": d["preferences"],
             "has_mandate": d["has_mandate"],
         }
+
+
+class RunForm(forms.Form):
+    max_type_share = forms.FloatField(
+        label=_("At most this share of a session per stakeholder type"),
+        min_value=0.05,
+        max_value=1,
+        required=False,
+        help_text=_("For example 0.5: no type fills more than half of a session."),
+    )
+    min_per_type = forms.IntegerField(
+        label=_("At least this many of every stakeholder type per session"),
+        min_value=0,
+        max_value=50,
+        required=False,
+    )
+    seed = forms.IntegerField(
+        label=_("Draw number"),
+        min_value=0,
+        required=False,
+        help_text=_("The same number gives the same assignment."),
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -161,3 +162,31 @@ class Registration(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.organisation})"
+
+
+class AssignmentRun(TimeStampedModel):
+    """One run of the assignment, done in the background; the page shows its progress."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="runs")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    stage = models.CharField(_("stage"), max_length=50, blank=True)
+    progress = models.FloatField(_("progress"), default=0.0)
+    options = models.JSONField(_("options"), default=dict)
+    summary = models.JSONField(_("summary"), default=dict, blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("assignment run")
+        verbose_name_plural = _("assignment runs")
+
+    def __str__(self) -> str:
+        return f"{self.event} — {self.get_status_display()} ({self.created_at:%Y-%m-%d %H:%M})"

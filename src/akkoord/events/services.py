@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from django.conf import settings
@@ -17,7 +18,7 @@ from akkoord.deals.permissions import is_coordinator
 from akkoord.engines.assignment import AssignmentResult, Options, assign
 
 from .adapters import engine_input, session_key
-from .models import Event, Registration
+from .models import AssignmentRun, Event, Registration
 
 
 def can_organise(user: Any, event: Event) -> bool:
@@ -32,7 +33,9 @@ def require_organiser(user: Any, event: Event) -> None:
 
 
 @transaction.atomic
-def run_assignment(*, actor: Any, event: Event, options: Options | None = None) -> AssignmentResult:
+def run_assignment(
+    *, actor: Any, event: Event, options: Options | None = None, progress: Any = None
+) -> AssignmentResult:
     """Assign the confirmed registrations to the work sessions and store the result.
 
     An infeasible result changes nothing; its blockers say why.
@@ -40,7 +43,7 @@ def run_assignment(*, actor: Any, event: Event, options: Options | None = None) 
     require_organiser(actor, event)
     event = Event.objects.select_for_update().get(pk=event.pk)
     data, registrations = engine_input(event, options or Options())
-    result = assign(data)
+    result = assign(data, progress=progress)
     if result.status == "infeasible":
         return result
     sessions = {session_key(s.number): s for s in event.sessions.all()}
@@ -184,3 +187,104 @@ def cancel(*, registration: Registration) -> Registration | None:
         recipient_list=[following.email],
     )
     return following
+
+
+# --- the assignment as a background job, moves by hand, publishing ---------------------
+
+
+def start_run(*, actor: Any, event: Event, options: dict[str, Any]) -> AssignmentRun:
+    """Queue an assignment run and start it in the background (inline when JOBS_INLINE is set)."""
+    require_organiser(actor, event)
+    run = AssignmentRun.objects.create(event=event, options=options, started_by=actor)
+    audit.record(
+        actor=actor, action=audit.AuditEvent.Action.CREATE, obj=run, deal=event.deal, changes=options
+    )
+    if settings.JOBS_INLINE:
+        execute_run(run.pk)
+    else:
+        # A daemon thread keeps the page free; the run records its own progress.
+        threading.Thread(target=execute_run, args=(run.pk,), daemon=True).start()
+    return run
+
+
+def execute_run(run_id: int) -> None:
+    from django.db import close_old_connections
+
+    run = AssignmentRun.objects.select_related("event", "started_by").get(pk=run_id)
+    last = [0.0]
+
+    def progress(stage: str, fraction: float) -> None:
+        if fraction - last[0] >= 0.1 or fraction >= 1.0:  # a few writes, not one per step
+            last[0] = fraction
+            AssignmentRun.objects.filter(pk=run_id).update(stage=stage, progress=fraction)
+
+    try:
+        AssignmentRun.objects.filter(pk=run_id).update(status=AssignmentRun.Status.RUNNING)
+        o = run.options
+        options = Options(
+            max_type_share=o.get("max_type_share"),
+            min_per_type=int(o.get("min_per_type") or 0),
+            seed=int(o.get("seed") or 0),
+        )
+        result = run_assignment(actor=run.started_by, event=run.event, options=options, progress=progress)
+        summary = {
+            "status": result.status,
+            "objective": result.objective,
+            "bound": result.bound,
+            "gap": result.gap,
+            "seconds": round(result.seconds, 3),
+            "message": result.message,
+            "counts": result.counts,
+            "blockers": [b.message for b in result.blockers],
+        }
+        AssignmentRun.objects.filter(pk=run_id).update(
+            status=AssignmentRun.Status.DONE, progress=1.0, stage="done", summary=summary
+        )
+    except Exception as exc:  # a failed job must say so on the page, not vanish
+        AssignmentRun.objects.filter(pk=run_id).update(
+            status=AssignmentRun.Status.FAILED, summary={"message": str(exc)[:500]}
+        )
+        if settings.JOBS_INLINE:
+            raise
+    finally:
+        if not settings.JOBS_INLINE:
+            close_old_connections()
+
+
+@transaction.atomic
+def move(*, actor: Any, registration: Registration, session: Any) -> Registration:
+    """Place a participant by hand; the next run keeps them there."""
+    event = registration.event
+    require_organiser(actor, event)
+    if session.event_id != event.pk:
+        raise ValidationError({"session": _("Choose a session of this event.")})
+    if registration.status != Registration.Status.CONFIRMED:
+        raise ValidationError({"registration": _("Only confirmed participants can be placed.")})
+    old = registration.session
+    registration.session, registration.locked = session, True
+    registration.reason = _("placed by hand")
+    registration.save(update_fields=["session", "locked", "reason", "updated_at"])
+    audit.record(
+        actor=actor,
+        action=audit.AuditEvent.Action.UPDATE,
+        obj=registration,
+        deal=event.deal,
+        changes={"session": [str(old) if old else None, str(session)], "locked": [False, True]},
+    )
+    return registration
+
+
+def publish(*, actor: Any, event: Event) -> Event:
+    require_organiser(actor, event)
+    if not event.registrations.filter(status=Registration.Status.CONFIRMED, session__isnull=False).exists():
+        raise ValidationError({"event": _("Run the assignment before publishing it.")})
+    event.assignment_published = True
+    event.save(update_fields=["assignment_published", "updated_at"])
+    audit.record(
+        actor=actor,
+        action=audit.AuditEvent.Action.TRANSITION,
+        obj=event,
+        deal=event.deal,
+        changes={"assignment_published": [False, True]},
+    )
+    return event

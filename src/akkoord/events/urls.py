@@ -11,4 +11,7 @@ urlpatterns = [
     path("<slug:slug>/", views.event_detail, name="detail"),
     path("<slug:slug>/assignment/", views.assignment, name="assignment"),
     path("<slug:slug>/register/", views.register, name="register"),
+    path("<slug:slug>/runs/<int:pk>/", views.run_status, name="run_status"),
+    path("<slug:slug>/move/<int:pk>/", views.move, name="move"),
+    path("<slug:slug>/publish/", views.publish, name="publish"),
 ]

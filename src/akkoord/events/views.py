@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,7 +21,7 @@ from akkoord.web import charts
 from akkoord.web.forms import apply_errors
 
 from . import forms, services
-from .models import Event, Registration, SessionLead, WorkSession
+from .models import AssignmentRun, Event, Registration, SessionLead, WorkSession
 
 
 def _visible(request: HttpRequest, slug: str) -> Event:
@@ -54,10 +57,21 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@login_required
 def assignment(request: HttpRequest, slug: str) -> HttpResponse:
-    """Per session: who sits there, the stakeholder mix (chart + table) and the share of stretch seats."""
+    """Per session: who sits there, the stakeholder mix (chart + table) and the share of stretch seats.
+
+    Organisers start a run here (it works in the background and shows its progress),
+    move participants by hand and publish the result.
+    """
     event = _visible(request, slug)
     services.require_organiser(request.user, event)
+    run_form = forms.RunForm(request.POST or None)
+    if request.method == "POST" and run_form.is_valid():
+        options = {k: v for k, v in run_form.cleaned_data.items() if v is not None}
+        run = services.start_run(actor=request.user, event=event, options=options)
+        return redirect(f"{reverse('events:assignment', args=[event.slug])}?run={run.pk}")
+    latest = event.runs.first()
     sessions = list(event.sessions.all())
     registrations = list(
         event.registrations.filter(status=Registration.Status.CONFIRMED, session__isnull=False).order_by(
@@ -97,8 +111,63 @@ def assignment(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "events/assignment.html",
-        {"event": event, "rows": rows, "chart": chart, "types": [str(labels[t]) for t in labels]},
+        {
+            "event": event,
+            "rows": rows,
+            "chart": chart,
+            "types": [str(labels[t]) for t in labels],
+            "run_form": run_form,
+            "run": latest,
+            "sessions": sessions,
+        },
+        status=400 if run_form.errors else 200,
     )
+
+
+@login_required
+def run_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The progress of one run, polled by the assignment page while it works."""
+    event = _visible(request, slug)
+    services.require_organiser(request.user, event)
+    run = get_object_or_404(AssignmentRun, pk=pk, event=event)
+    response = render(request, "events/_run.html", {"event": event, "run": run})
+    if run.status in {AssignmentRun.Status.DONE, AssignmentRun.Status.FAILED} and request.htmx:
+        response["HX-Refresh"] = "true"  # reload the page to show the new assignment
+    return response
+
+
+@login_required
+@require_POST
+def move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event = _visible(request, slug)
+    registration = get_object_or_404(Registration, pk=pk, event=event)
+    raw = request.POST.get("session") or ""
+    session = event.sessions.filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 18 else None
+    try:
+        if session is None:
+            raise ValidationError({"session": _("Choose a session of this event.")})
+        services.move(actor=request.user, registration=registration, session=session)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("%(name)s is placed in #%(n)s by hand.") % {"name": registration.name, "n": session.number},
+        )
+    return redirect("events:assignment", slug=event.slug)
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, slug: str) -> HttpResponse:
+    event = _visible(request, slug)
+    try:
+        services.publish(actor=request.user, event=event)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The assignment is published: participants see their session."))
+    return redirect("events:assignment", slug=event.slug)
 
 
 def register(request: HttpRequest, slug: str) -> HttpResponse:

@@ -167,6 +167,8 @@ SPECTACULAR_SETTINGS = {
 
 # Public feedback on charters: at most this many comments per address per hour.
 FEEDBACK_RATE_LIMIT = int(os.environ.get("AKKOORD_FEEDBACK_RATE_LIMIT", "5"))
+# Background jobs (assignment runs) run in a thread; the tests run them inline.
+JOBS_INLINE = os.environ.get("AKKOORD_JOBS_INLINE", "0") == "1"
 # Public registrations for events: at most this many per address per hour.
 REGISTRATION_RATE_LIMIT = int(os.environ.get("AKKOORD_REGISTRATION_RATE_LIMIT", "20"))
 
