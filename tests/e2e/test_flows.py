@@ -103,3 +103,41 @@ def test_feedback_on_a_draft(page: Any, live_server: Any, demo: Any) -> None:
     page.wait_for_url("**#feedback")
     fb.refresh_from_db()
     assert fb.status == "approved"
+
+
+def test_registration_assignment_publish_and_the_participant_sees_the_session(
+    browser: Any, page: Any, live_server: Any, demo: Any
+) -> None:
+    from akkoord.events.models import Registration
+
+    base = live_server.url
+    event = "/events/cop-woningbouw-sociale-duurzaamheid/"
+    page.goto(base + event)
+    page.click("main a[href$='/register/']")
+    assert axe_violations(page) == []
+    page.fill("#id_name", "Sanne Bakker")
+    page.fill("#id_organisation", "Woningcorporatie Utrecht")
+    page.select_option("#id_stakeholder_type", "civil_society")
+    page.fill("#id_email", "sanne@example.org")
+    page.fill("#id_interests", "gebiedsexploitatie; sociale kwaliteit")
+    page.click("main form button[type=submit]")
+    expect(page.locator("h1")).to_contain_text("e-mail")
+    registration = Registration.objects.get(email="sanne@example.org")
+    page.goto(f"{base}/events/r/{registration.token}/confirm/")
+    expect(page.locator("main")).to_contain_text("Bevestigd")
+
+    organiser_context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    organiser = organiser_context.new_page()
+    login(organiser, base, "coordinator", "demo-password-123")
+    organiser.goto(base + event + "assignment/")
+    organiser.fill("#id_seed", "1")
+    organiser.click("form.compact button[type=submit] >> nth=0")
+    expect(organiser.locator("#run")).to_contain_text("klaar")
+    assert axe_violations(organiser) == []
+    organiser.click("form[action$='/publish/'] button")
+    expect(organiser.locator(".messages")).to_contain_text("gepubliceerd")
+    organiser_context.close()
+
+    page.goto(f"{base}/events/r/{registration.token}/")
+    expect(page.locator("main")).to_contain_text("Almere Pampus")  # interests: gebiedsexploitatie
+    assert axe_violations(page) == []

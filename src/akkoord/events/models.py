@@ -10,6 +10,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from akkoord.common.models import SourcedModel, TimeStampedModel
 from akkoord.organisations.models import StakeholderType
@@ -168,10 +169,10 @@ class AssignmentRun(TimeStampedModel):
     """One run of the assignment, done in the background; the page shows its progress."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", _("queued")
-        RUNNING = "running", _("running")
-        DONE = "done", _("done")
-        FAILED = "failed", _("failed")
+        QUEUED = "queued", pgettext_lazy("assignment run", "queued")
+        RUNNING = "running", pgettext_lazy("assignment run", "running")
+        DONE = "done", pgettext_lazy("assignment run", "done")
+        FAILED = "failed", pgettext_lazy("assignment run", "failed")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="runs")
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
