@@ -109,3 +109,31 @@ def test_event_pages_query_counts_do_not_grow(client, dialogue) -> None:
         )
     assert count(dialogue.get_absolute_url()) == detail
     assert count(reverse("events:list")) == listing
+
+
+def test_exports(client, dialogue) -> None:
+    import csv
+    import io
+
+    from django.contrib.auth import get_user_model
+    from icalendar import Calendar
+    from openpyxl import load_workbook
+
+    url = reverse("events:export", args=[dialogue.slug, "csv"])
+    assert client.get(url).status_code == 302  # organisers only
+    client.force_login(get_user_model().objects.get(username="coordinator"))
+    rows = list(csv.DictReader(io.StringIO(client.get(url).content.decode())))
+    assert len(rows) == 400 and rows[0]["session_number"] == "1"
+    wb = load_workbook(io.BytesIO(client.get(reverse("events:export", args=[dialogue.slug, "xlsx"])).content))
+    assert wb.sheetnames[:2] == ["alle sessies", "sessie 1"] and wb["alle sessies"].max_row == 401
+    assert client.get(reverse("events:export", args=[dialogue.slug, "pdf"])).status_code == 404
+    cal = Calendar.from_ical(client.get(reverse("events:calendar", args=[dialogue.slug])).content)
+    [vevent] = cal.walk("VEVENT")
+    assert (
+        str(vevent["summary"]) == "Nationale Dialoog Bouwcultuur 2020"
+        and str(vevent["location"]) == "Soesterberg"
+    )
+    reg = Registration.objects.filter(event=dialogue).select_related("session").first()
+    cal = Calendar.from_ical(client.get(reverse("events:participant_calendar", args=[reg.token])).content)
+    [vevent] = cal.walk("VEVENT")
+    assert f"#{reg.session.number} {reg.session.title}" in str(vevent["summary"])

@@ -8,10 +8,13 @@ urlpatterns = [
     path("r/<str:token>/", views.my_session, name="my_session"),
     path("r/<str:token>/confirm/", views.confirm, name="confirm"),
     path("r/<str:token>/cancel/", views.cancel, name="cancel"),
+    path("r/<str:token>/calendar.ics", views.participant_calendar, name="participant_calendar"),
     path("<slug:slug>/", views.event_detail, name="detail"),
     path("<slug:slug>/assignment/", views.assignment, name="assignment"),
     path("<slug:slug>/register/", views.register, name="register"),
     path("<slug:slug>/runs/<int:pk>/", views.run_status, name="run_status"),
     path("<slug:slug>/move/<int:pk>/", views.move, name="move"),
     path("<slug:slug>/publish/", views.publish, name="publish"),
+    path("<slug:slug>/calendar.ics", views.event_calendar, name="calendar"),
+    path("<slug:slug>/sessions.<str:fmt>", views.export_lists, name="export"),
 ]

@@ -20,7 +20,7 @@ from akkoord.organisations.models import StakeholderType
 from akkoord.web import charts
 from akkoord.web.forms import apply_errors
 
-from . import forms, services
+from . import exporting, forms, services
 from .models import AssignmentRun, Event, Registration, SessionLead, WorkSession
 
 
@@ -225,3 +225,41 @@ __all__ = [
     "my_session",
     "register",
 ]
+
+
+@login_required
+def export_lists(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    event = _visible(request, slug)
+    services.require_organiser(request.user, event)
+    if fmt == "csv":
+        content, kind = exporting.to_csv(event).encode("utf-8"), "text/csv; charset=utf-8"
+    elif fmt == "xlsx":
+        content, kind = (
+            exporting.to_xlsx(event),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        raise Http404
+    return HttpResponse(
+        content,
+        content_type=kind,
+        headers={"Content-Disposition": f'attachment; filename="{event.slug}-sessies.{fmt}"'},
+    )
+
+
+def event_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    event = _visible(request, slug)
+    return HttpResponse(
+        exporting.event_ics(event),
+        content_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{event.slug}.ics"'},
+    )
+
+
+def participant_calendar(request: HttpRequest, token: str) -> HttpResponse:
+    registration = get_object_or_404(Registration.objects.select_related("event", "session"), token=token)
+    return HttpResponse(
+        exporting.participant_ics(registration),
+        content_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="mijn-sessie.ics"'},
+    )
