@@ -236,3 +236,45 @@ def test_outsiders_cannot_run_or_publish(client: Client) -> None:
     assert client.post(reverse("events:assignment", args=[event.slug]), {"seed": "1"}).status_code == 403
     assert client.post(reverse("events:publish", args=[event.slug])).status_code == 403
     assert not Event.objects.get(pk=event.pk).assignment_published
+
+
+@pytest.mark.django_db
+def test_import_registrations(client: Client) -> None:
+    import io
+
+    from tests.factories import CoordinatorFactory, DealFactory
+
+    event = make_event(capacity=2)
+    event.deal = DealFactory()
+    event.save()
+    client.force_login(CoordinatorFactory(deal=event.deal).user)
+    url = reverse("events:import", args=[event.slug])
+    bad = io.BytesIO(
+        b"name,organisation,stakeholder_type,email,has_mandate,preferences,interests\n"
+        b"Ria,Gemeente,overheid,ria@example.org,ja,2;9,erfgoed\n"
+        b",X,bank,geen,misschien,,\n"
+    )
+    bad.name = "deelnemers.csv"
+    r = client.post(url, {"file": bad})
+    assert r.status_code == 400
+    assert {(e.row, e.column) for e in r.context["errors"]} == {
+        (2, "preferences"),
+        (3, "name"),
+        (3, "stakeholder_type"),
+        (3, "email"),
+        (3, "has_mandate"),
+    }
+    assert not Registration.objects.exists()
+    good = io.BytesIO(
+        b"name,organisation,stakeholder_type,email,has_mandate,preferences,interests\n"
+        b"Ria,Gemeente,overheid,ria@example.org,ja,2;1,erfgoed\n"
+        b"Bas,BNA,markt,bas@example.org,nee,,groen\n"
+        b"Cor,PBL,kennis,cor@example.org,0,,\n"
+    )
+    good.name = "deelnemers.csv"
+    assert client.post(url, {"file": good}).status_code == 302
+    assert list(Registration.objects.order_by("id").values_list("name", "status", "stakeholder_type")) == [
+        ("Ria", "confirmed", "government"),
+        ("Bas", "confirmed", "market"),
+        ("Cor", "waiting", "knowledge"),
+    ]

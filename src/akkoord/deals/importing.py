@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from akkoord.common.tabular import CellError, TableError, read_table
-from akkoord.organisations.models import Organisation, StakeholderType
+from akkoord.organisations.models import Organisation, StakeholderType, parse_stakeholder_type
 
 from . import permissions, services
 from .models import Deal, GovernmentRole, PartnerRole, Partnership
@@ -30,16 +30,6 @@ COLUMNS = [
 ]
 REQUIRED = ["organisation", "stakeholder_type"]
 
-# Dutch words people type in a spreadsheet, besides the codes.
-TYPE_ALIASES = {
-    "overheid": "government",
-    "markt": "market",
-    "kennis": "knowledge",
-    "maatschappij": "civil_society",
-    "maatschappelijk": "civil_society",
-    "inwoners": "residents",
-    "bewoners": "residents",
-}
 ROLE_ALIASES = {
     "initiatiefgroep": "initiative_group",
     "trekker": "lead",
@@ -126,9 +116,8 @@ def import_partners(
         else:
             seen[name.lower()] = number
         item["name"] = name
-        stype = row.get("stakeholder_type", "").lower()
-        stype = TYPE_ALIASES.get(stype, stype)
-        if stype not in StakeholderType.values:
+        stype = parse_stakeholder_type(row.get("stakeholder_type", "")) or ""
+        if not stype:
             errors.append(
                 CellError(
                     number,

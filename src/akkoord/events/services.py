@@ -288,3 +288,104 @@ def publish(*, actor: Any, event: Event) -> Event:
         changes={"assignment_published": [False, True]},
     )
     return event
+
+
+IMPORT_COLUMNS = [
+    "name",
+    "organisation",
+    "stakeholder_type",
+    "email",
+    "has_mandate",
+    "preferences",
+    "interests",
+]
+YES = {"ja", "j", "yes", "y", "true", "1", "waar"}
+NO = {"nee", "n", "no", "false", "0", "onwaar", ""}
+
+
+def import_registrations(
+    *, actor: Any, event: Event, source: Any, filename: str | None = None
+) -> tuple[int, int]:
+    """Add registrations from a CSV or XLSX file; returns (confirmed, on the waiting list).
+
+    Every row is checked first; any bad cell raises TableError naming every row and
+    column, and nothing changes. Imported registrations need no e-mail confirmation;
+    beyond the event's places they go on the waiting list, in file order.
+    """
+    from django.core.validators import validate_email
+
+    from akkoord.common.tabular import CellError, TableError, read_table
+    from akkoord.organisations.models import parse_stakeholder_type
+
+    require_organiser(actor, event)
+    table = read_table(source, filename)
+    table.require("name", "organisation", "stakeholder_type", "email")
+    numbers = {str(n) for n in event.sessions.values_list("number", flat=True)}
+    taken = {
+        e.lower()
+        for e in event.registrations.exclude(status=Registration.Status.CANCELLED).values_list(
+            "email", flat=True
+        )
+    }
+    errors: list[CellError] = []
+    items: list[dict[str, Any]] = []
+    for number, row in table.rows:
+
+        def err(column: str, message: str, number: int = number) -> None:
+            errors.append(CellError(number, column, message))
+
+        for column in ("name", "organisation"):
+            if not row.get(column):
+                err(column, _("This cell is empty."))
+        stype = parse_stakeholder_type(row.get("stakeholder_type", ""))
+        if stype is None:
+            err("stakeholder_type", _("“%(value)s” is unknown.") % {"value": row.get("stakeholder_type", "")})
+        email = row.get("email", "")
+        try:
+            validate_email(email)
+        except ValidationError:
+            err("email", _("“%(value)s” is not an e-mail address.") % {"value": email})
+        if email.lower() in taken:
+            err("email", _("This e-mail address is already registered for this event."))
+        taken.add(email.lower())
+        mandate = row.get("has_mandate", "").strip().lower()
+        if mandate not in YES | NO:
+            err("has_mandate", _("Write ja/nee, true/false or 1/0, not “%(value)s”.") % {"value": mandate})
+        prefs = [p.strip() for p in row.get("preferences", "").split(";") if p.strip()]
+        for p in prefs:
+            if p not in numbers:
+                err("preferences", _("Unknown session id %(id)s.") % {"id": p})
+        items.append(
+            {
+                "name": row.get("name", ""),
+                "organisation": row.get("organisation", ""),
+                "stakeholder_type": stype,
+                "email": email,
+                "has_mandate": mandate in YES,
+                "preferences": prefs,
+                "interests": [w.strip() for w in row.get("interests", "").split(";") if w.strip()],
+            }
+        )
+    if errors:
+        raise TableError(errors)
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        now = timezone.now()
+        created = []
+        for item in items:
+            status = (
+                Registration.Status.CONFIRMED if confirmed < event.capacity else Registration.Status.WAITING
+            )
+            confirmed += status == Registration.Status.CONFIRMED
+            created.append(Registration(event=event, status=status, queued_at=now, **item))
+        Registration.objects.bulk_create(created)
+        audit.record(
+            actor=actor,
+            action=audit.AuditEvent.Action.IMPORT,
+            obj=event,
+            deal=event.deal,
+            changes={"registrations": len(created)},
+        )
+    n_confirmed = sum(1 for r in created if r.status == Registration.Status.CONFIRMED)
+    return n_confirmed, len(created) - n_confirmed

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<slug:slug>/runs/<int:pk>/", views.run_status, name="run_status"),
     path("<slug:slug>/move/<int:pk>/", views.move, name="move"),
     path("<slug:slug>/publish/", views.publish, name="publish"),
+    path("<slug:slug>/import/", views.import_registrations, name="import"),
     path("<slug:slug>/calendar.ics", views.event_calendar, name="calendar"),
     path("<slug:slug>/sessions.<str:fmt>", views.export_lists, name="export"),
 ]

@@ -263,3 +263,38 @@ def participant_calendar(request: HttpRequest, token: str) -> HttpResponse:
         content_type="text/calendar; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="mijn-sessie.ics"'},
     )
+
+
+@login_required
+def import_registrations(request: HttpRequest, slug: str) -> HttpResponse:
+    from akkoord.common.tabular import TableError
+    from akkoord.deals.forms import ImportForm
+
+    event = _visible(request, slug)
+    services.require_organiser(request.user, event)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    form.fields["file"].help_text = _("Columns: %(columns)s.") % {
+        "columns": ", ".join(services.IMPORT_COLUMNS)
+    }
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            confirmed, waiting = services.import_registrations(
+                actor=request.user, event=event, source=upload, filename=upload.name
+            )
+        except TableError as exc:
+            errors = exc.errors
+        else:
+            messages.success(
+                request,
+                _("%(c)s registrations confirmed, %(w)s on the waiting list.")
+                % {"c": confirmed, "w": waiting},
+            )
+            return redirect("events:assignment", slug=event.slug)
+    return render(
+        request,
+        "events/import.html",
+        {"event": event, "form": form, "errors": errors, "columns": services.IMPORT_COLUMNS},
+        status=400 if errors or form.errors else 200,
+    )

@@ -19,6 +19,29 @@ class StakeholderType(models.TextChoices):
     RESIDENTS = "residents", _("residents")
 
 
+# Dutch words people type in a spreadsheet, besides the codes.
+STAKEHOLDER_ALIASES = {
+    "overheid": "government",
+    "markt": "market",
+    "kennis": "knowledge",
+    "maatschappij": "civil_society",
+    "maatschappelijk": "civil_society",
+    "inwoners": "residents",
+    "bewoners": "residents",
+}
+
+
+def parse_stakeholder_type(text: str) -> str | None:
+    """The stakeholder type code for a code or a Dutch word, or None.
+
+    >>> parse_stakeholder_type("Overheid"), parse_stakeholder_type("market"), parse_stakeholder_type("bank")
+    ('government', 'market', None)
+    """
+    value = text.strip().lower()
+    value = STAKEHOLDER_ALIASES.get(value, value)
+    return value if value in StakeholderType.values else None
+
+
 class Organisation(SourcedModel):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("short name in web addresses"), max_length=200, unique=True, blank=True)
