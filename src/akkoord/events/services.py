@@ -235,7 +235,8 @@ def execute_run(run_id: int) -> None:
             "seconds": round(result.seconds, 3),
             "message": result.message,
             "counts": result.counts,
-            "blockers": [b.message for b in result.blockers],
+            "blockers": [{"kind": b.kind, "subject": b.subject, "shortfall": b.shortfall} for b in result.blockers],
+            "placed": len(result.placements),
         }
         AssignmentRun.objects.filter(pk=run_id).update(
             status=AssignmentRun.Status.DONE, progress=1.0, stage="done", summary=summary
