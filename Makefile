@@ -7,6 +7,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= akkoord.config.settings.base
 
+
+.PHONY: pdf-libs
 .PHONY: demo test test-only lint check-schema schema messages check-messages bench setup chromium gettext clean help
 
 help:
@@ -25,7 +27,18 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-setup: $(STAMP) node_modules/.package-lock.json
+setup: $(STAMP) node_modules/.package-lock.json pdf-libs
+
+# WeasyPrint (PDF session lists and badges) needs Pango from Debian.
+pdf-libs:
+	@if ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+	  echo "Installing Pango for the PDF exports"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; \
+	else \
+	  echo "PDF exports need Pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 (the rest works without)"; \
+	fi
 
 chromium:
 	@if [ -x /usr/bin/chromium ]; then :; \

@@ -137,3 +137,22 @@ def test_exports(client, dialogue) -> None:
     cal = Calendar.from_ical(client.get(reverse("events:participant_calendar", args=[reg.token])).content)
     [vevent] = cal.walk("VEVENT")
     assert f"#{reg.session.number} {reg.session.title}" in str(vevent["summary"])
+
+
+def test_printable_lists_and_badges(client, dialogue) -> None:
+    import io
+
+    from django.contrib.auth import get_user_model
+    from pypdf import PdfReader
+
+    client.force_login(get_user_model().objects.get(username="coordinator"))
+    r = client.get(reverse("events:export", args=[dialogue.slug, "pdf"]))
+    assert r.status_code == 200 and r.content[:5] == b"%PDF-"
+    lists = PdfReader(io.BytesIO(r.content))
+    assert len(lists.pages) >= 8  # a page (or more) per work session
+    first = lists.pages[0].extract_text()
+    assert "#1 Ontwerpend onderzocht, en dan?" in first and "Nationale Dialoog Bouwcultuur 2020" in first
+    r = client.get(reverse("events:badges", args=[dialogue.slug]))
+    badges = PdfReader(io.BytesIO(r.content))
+    assert len(badges.pages) == 50  # 400 participants, eight badges a page
+    assert "Deelnemer" in badges.pages[0].extract_text()

@@ -235,7 +235,9 @@ def execute_run(run_id: int) -> None:
             "seconds": round(result.seconds, 3),
             "message": result.message,
             "counts": result.counts,
-            "blockers": [{"kind": b.kind, "subject": b.subject, "shortfall": b.shortfall} for b in result.blockers],
+            "blockers": [
+                {"kind": b.kind, "subject": b.subject, "shortfall": b.shortfall} for b in result.blockers
+            ],
             "placed": len(result.placements),
         }
         AssignmentRun.objects.filter(pk=run_id).update(

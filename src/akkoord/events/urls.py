@@ -18,4 +18,5 @@ urlpatterns = [
     path("<slug:slug>/import/", views.import_registrations, name="import"),
     path("<slug:slug>/calendar.ics", views.event_calendar, name="calendar"),
     path("<slug:slug>/sessions.<str:fmt>", views.export_lists, name="export"),
+    path("<slug:slug>/badges.pdf", views.badges, name="badges"),
 ]

@@ -20,7 +20,7 @@ from akkoord.organisations.models import StakeholderType
 from akkoord.web import charts
 from akkoord.web.forms import apply_errors
 
-from . import exporting, forms, services
+from . import exporting, forms, printing, services
 from .models import AssignmentRun, Event, Registration, SessionLead, WorkSession
 
 
@@ -233,6 +233,8 @@ def export_lists(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     services.require_organiser(request.user, event)
     if fmt == "csv":
         content, kind = exporting.to_csv(event).encode("utf-8"), "text/csv; charset=utf-8"
+    elif fmt == "pdf":
+        content, kind = printing.session_lists(event), "application/pdf"
     elif fmt == "xlsx":
         content, kind = (
             exporting.to_xlsx(event),
@@ -297,4 +299,15 @@ def import_registrations(request: HttpRequest, slug: str) -> HttpResponse:
         "events/import.html",
         {"event": event, "form": form, "errors": errors, "columns": services.IMPORT_COLUMNS},
         status=400 if errors or form.errors else 200,
+    )
+
+
+@login_required
+def badges(request: HttpRequest, slug: str) -> HttpResponse:
+    event = _visible(request, slug)
+    services.require_organiser(request.user, event)
+    return HttpResponse(
+        printing.badges(event),
+        content_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{event.slug}-naambadges.pdf"'},
     )
