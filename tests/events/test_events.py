@@ -156,3 +156,94 @@ def test_printable_lists_and_badges(client, dialogue) -> None:
     badges = PdfReader(io.BytesIO(r.content))
     assert len(badges.pages) == 50  # 400 participants, eight badges a page
     assert "Deelnemer" in badges.pages[0].extract_text()
+
+
+def test_coordinator_plans_an_event_with_sessions(client) -> None:
+    from akkoord.events.models import SessionLead, WorkSession
+    from tests.factories import CoordinatorFactory, DealFactory, OrganisationFactory, PartnershipFactory
+
+    deal = DealFactory()
+    coordinator = CoordinatorFactory(deal=deal).user
+    org_a, org_b = OrganisationFactory(), OrganisationFactory()
+    PartnershipFactory(deal=deal, organisation=org_a)
+    PartnershipFactory(deal=deal, organisation=org_b)
+    url = reverse("events:create", args=[deal.slug])
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 403
+    client.force_login(coordinator)
+    r = client.post(
+        url,
+        {
+            "title": "Jaarparade 2027",
+            "kind": "parade",
+            "starts_at": "2027-06-01T13:00",
+            "ends_at": "2027-06-01T10:00",
+            "capacity": "50",
+        },
+    )
+    assert r.status_code == 400 and "ends_at" in r.context["form"].errors
+    r = client.post(
+        url,
+        {
+            "title": "Jaarparade 2027",
+            "kind": "parade",
+            "starts_at": "2027-06-01T13:00",
+            "ends_at": "2027-06-01T17:00",
+            "capacity": "50",
+            "registration_open": "on",
+        },
+    )
+    event = Event.objects.get(slug="jaarparade-2027")
+    assert r.status_code == 302 and event.deal == deal
+    add = reverse("events:session_add", args=[event.slug])
+    r = client.post(
+        add,
+        {
+            "number": "1",
+            "title": "Borgen",
+            "capacity_min": "5",
+            "capacity_max": "2",
+            "lead_organisations": [org_a.pk],
+            "co_lead_organisations": [org_a.pk],
+        },
+    )
+    assert r.status_code == 400
+    assert {"capacity_min", "co_lead_organisations"} <= set(r.context["form"].errors)
+    r = client.post(
+        add,
+        {
+            "number": "1",
+            "title": "Borgen",
+            "capacity_min": "0",
+            "capacity_max": "20",
+            "keywords_text": "borgen; opschalen",
+            "lead_organisations": [org_a.pk],
+            "co_lead_organisations": [org_b.pk],
+        },
+    )
+    assert r.status_code == 302
+    session = WorkSession.objects.get(event=event)
+    assert session.keywords == ["borgen", "opschalen"]
+    assert sorted(SessionLead.objects.values_list("role", flat=True)) == ["co_lead", "lead"]
+    assert (
+        client.post(
+            add, {"number": "1", "title": "Dubbel", "capacity_min": "0", "capacity_max": "5"}
+        ).status_code
+        == 400
+    )
+    edit = reverse("events:session_edit", args=[event.slug, 1])
+    assert (
+        client.post(
+            edit,
+            {
+                "number": "1",
+                "title": "Borgen en opschalen",
+                "capacity_min": "0",
+                "capacity_max": "20",
+                "lead_organisations": [org_b.pk],
+            },
+        ).status_code
+        == 302
+    )
+    assert SessionLead.objects.get().organisation == org_b
+    assert "Jaarparade 2027" in client.get(deal.get_absolute_url()).content.decode()

@@ -111,6 +111,7 @@ def deal_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "working_groups": deal.working_groups.select_related("lead").prefetch_related("members"),
         "milestones": deal.milestones.all(),
         "decisions": deal.decisions.all(),
+        "events": deal.events.all(),
         "regions": deal.regions.all(),
         "balance_chart": balance_chart,
         "money_chart": money_chart,

@@ -88,3 +88,88 @@ class RunForm(forms.Form):
         required=False,
         help_text=_("The same number gives the same assignment."),
     )
+
+
+class EventForm(forms.ModelForm):
+    class Meta:
+        from .models import Event as _Event
+
+        model = _Event
+        fields = [
+            "title",
+            "kind",
+            "starts_at",
+            "ends_at",
+            "location",
+            "description",
+            "capacity",
+            "registration_open",
+            "source",
+            "is_example",
+        ]
+        widgets = {
+            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class WorkSessionForm(forms.ModelForm):
+    keywords_text = forms.CharField(
+        label=_("Keywords"), required=False, help_text=_("Separate keywords with a semicolon (;).")
+    )
+    lead_organisations = forms.ModelMultipleChoiceField(
+        label=_("Leads"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    co_lead_organisations = forms.ModelMultipleChoiceField(
+        label=_("In cooperation with"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        from .models import WorkSession as _WorkSession
+
+        model = _WorkSession
+        fields = [
+            "number",
+            "title",
+            "explanation",
+            "capacity_min",
+            "capacity_max",
+            "requires_mandate",
+            "open_topic",
+            "special_moment",
+            "source",
+            "is_example",
+        ]
+        widgets = {"explanation": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
+        from akkoord.organisations.models import Organisation
+
+        super().__init__(*args, **kwargs)
+        partners = (
+            (
+                Organisation.objects.filter(partnerships__deal=event.deal)
+                if event.deal
+                else Organisation.objects.all()
+            )
+            .order_by("name")
+            .distinct()
+        )
+        self.fields["lead_organisations"].queryset = partners
+        self.fields["co_lead_organisations"].queryset = partners
+        if self.instance.pk:
+            self.fields["keywords_text"].initial = "; ".join(self.instance.keywords)
+            leads = list(self.instance.leads.all())
+            self.fields["lead_organisations"].initial = [x.organisation_id for x in leads if x.role == "lead"]
+            self.fields["co_lead_organisations"].initial = [
+                x.organisation_id for x in leads if x.role == "co_lead"
+            ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        data["keywords"] = [k.strip() for k in (data.get("keywords_text") or "").split(";") if k.strip()]
+        both = set(data.get("lead_organisations") or []) & set(data.get("co_lead_organisations") or [])
+        if both:
+            self.add_error("co_lead_organisations", _("An organisation is either a lead or a co-lead."))
+        return data

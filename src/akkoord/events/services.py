@@ -392,3 +392,63 @@ def import_registrations(
         )
     n_confirmed = sum(1 for r in created if r.status == Registration.Status.CONFIRMED)
     return n_confirmed, len(created) - n_confirmed
+
+
+# --- organisers create and edit events and work sessions --------------------------------
+
+
+def create_event(*, actor: Any, deal: Any, data: dict[str, Any]) -> Event:
+    from akkoord.common.services import save_audited
+    from akkoord.deals.permissions import require_coordinator
+    from akkoord.organisations.models import unique_slug
+
+    require_coordinator(actor, deal)
+    return save_audited(
+        actor=actor, instance=Event(deal=deal, slug=unique_slug(Event, data["title"])), data=data, deal=deal
+    )
+
+
+def update_event(*, actor: Any, event: Event, data: dict[str, Any]) -> Event:
+    from akkoord.common.services import save_audited
+
+    require_organiser(actor, event)
+    return save_audited(actor=actor, instance=event, data=data, deal=event.deal)
+
+
+@transaction.atomic
+def save_session(
+    *,
+    actor: Any,
+    event: Event,
+    data: dict[str, Any],
+    leads: list[Any],
+    co_leads: list[Any],
+    instance: Any = None,
+) -> Any:
+    from akkoord.common.services import save_audited
+
+    from .models import SessionLead, WorkSession
+
+    require_organiser(actor, event)
+    instance = instance or WorkSession(event=event)
+    if instance.event_id != event.pk:
+        raise PermissionDenied(_("This work session belongs to another event."))
+    if event.sessions.filter(number=data.get("number")).exclude(pk=instance.pk).exists():
+        raise ValidationError({"number": _("Another work session has this number.")})
+    session = save_audited(actor=actor, instance=instance, data=data, deal=event.deal)
+    old = sorted(str(x) for x in session.leads.all())
+    session.leads.all().delete()
+    SessionLead.objects.bulk_create(
+        [SessionLead(session=session, organisation=o, role=SessionLead.Role.LEAD) for o in leads]
+        + [SessionLead(session=session, organisation=o, role=SessionLead.Role.CO_LEAD) for o in co_leads]
+    )
+    new = sorted(str(x) for x in session.leads.all())
+    if old != new:
+        audit.record(
+            actor=actor,
+            action=audit.AuditEvent.Action.UPDATE,
+            obj=session,
+            deal=event.deal,
+            changes={"leads": [old, new]},
+        )
+    return session

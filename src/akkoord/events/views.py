@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -311,3 +312,81 @@ def badges(request: HttpRequest, slug: str) -> HttpResponse:
         content_type="application/pdf",
         headers={"Content-Disposition": f'attachment; filename="{event.slug}-naambadges.pdf"'},
     )
+
+
+def _form_page(request: HttpRequest, form: Any, title: str, back: str) -> HttpResponse:
+    return render(
+        request,
+        "events/form.html",
+        {"form": form, "title": title, "back": back},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+def event_create(request: HttpRequest, deal_slug: str) -> HttpResponse:
+    from akkoord.deals.models import Deal
+
+    deal = get_object_or_404(Deal, slug=deal_slug)
+    if not can_view(request.user, deal):
+        raise Http404
+    from akkoord.deals.permissions import require_coordinator
+
+    require_coordinator(request.user, deal)
+    form = forms.EventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.create_event(actor=request.user, deal=deal, data=form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The event has been saved. Add its work sessions."))
+            return redirect(event)
+    return _form_page(
+        request, form, _("New event for %(deal)s") % {"deal": deal.title}, deal.get_absolute_url()
+    )
+
+
+@login_required
+def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    event = _visible(request, slug)
+    services.require_organiser(request.user, event)
+    form = forms.EventForm(request.POST or None, instance=Event.objects.get(pk=event.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_event(actor=request.user, event=event, data=form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The event has been saved."))
+            return redirect(event)
+    return _form_page(request, form, _("Edit the event"), event.get_absolute_url())
+
+
+@login_required
+def session_form(request: HttpRequest, slug: str, number: int | None = None) -> HttpResponse:
+    event = _visible(request, slug)
+    services.require_organiser(request.user, event)
+    instance = get_object_or_404(WorkSession, event=event, number=number) if number is not None else None
+    form = forms.WorkSessionForm(
+        request.POST or None, instance=instance or WorkSession(event=event), event=event
+    )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        data = {k: d[k] for k in forms.WorkSessionForm.Meta.fields} | {"keywords": d["keywords"]}
+        try:
+            services.save_session(
+                actor=request.user,
+                event=event,
+                data=data,
+                leads=list(d["lead_organisations"]),
+                co_leads=list(d["co_lead_organisations"]),
+                instance=WorkSession.objects.get(pk=instance.pk) if instance else None,
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The work session has been saved."))
+            return redirect(event)
+    title = _("Edit work session %(n)s") % {"n": number} if number is not None else _("Add a work session")
+    return _form_page(request, form, title, event.get_absolute_url())
