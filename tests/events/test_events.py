@@ -126,7 +126,7 @@ def test_exports(client, dialogue) -> None:
     assert len(rows) == 400 and rows[0]["session_number"] == "1"
     wb = load_workbook(io.BytesIO(client.get(reverse("events:export", args=[dialogue.slug, "xlsx"])).content))
     assert wb.sheetnames[:2] == ["alle sessies", "sessie 1"] and wb["alle sessies"].max_row == 401
-    assert client.get(reverse("events:export", args=[dialogue.slug, "pdf"])).status_code == 404
+    assert client.get(reverse("events:export", args=[dialogue.slug, "doc"])).status_code == 404
     cal = Calendar.from_ical(client.get(reverse("events:calendar", args=[dialogue.slug])).content)
     [vevent] = cal.walk("VEVENT")
     assert (
