@@ -102,18 +102,22 @@ PACT_PLANNING = """1. Op 5 maart 2020 wordt een intentieovereenkomst gesloten om
 2. Eind juni ronden we de vormende fase van het Pact af. Het Pact zelf, het bijhorende werktraject en de agenda is uitgewerkt.
 3. In het voorjaar van 2021 wordt tijdens de Nationale Dialoog Bouwcultuur (te organiseren door enkele Pact-partijen) de balans van het Pact opgemaakt, en volgen plannen voor het volgende jaar."""
 
-# The eight work sessions of 5 March 2020 (seed 001) continue as the pact's working groups.
-PACT_WORKING_GROUPS = [
+# The eight work sessions of the Nationale Dialoog of 5 March 2020 (seed 001).
+# number, title, leads, co-leads, explanation, keywords, mandate, open topic, special moment
+SEED_001_SESSIONS: list[tuple[int, str, list[str], list[str], str, list[str], bool, bool, str]] = [
     (
+        1,
         "Ontwerpend onderzocht, en dan?",
-        "Stimuleringsfonds Creatieve Industrie",
         [
+            "Stimuleringsfonds Creatieve Industrie",
             "BNA Branchevereniging Nederlandse Architectenbureaus",
             "BNSP Beroepsvereniging Nederlandse Stedenbouwkundigen en Planologen",
-            "Team Vlaams Bouwmeester",
         ],
+        ["Team Vlaams Bouwmeester"],
+        "Ontwerpend onderzoek levert waardevolle vergezichten op. Hoe brengen we deze samen met bestuurders, "
+        "beleidsmakers en ontwikkelaars verder?",
         [
-            "ontwerpend onderzoek",
+            "ontwerpend onderzoek als middel",
             "impacttraject Actieagenda Ruimtelijk Ontwerp",
             "integrale ketenbenadering",
             "Regio van de toekomst",
@@ -121,16 +125,20 @@ PACT_WORKING_GROUPS = [
             "Open Oproep",
             "ruimtelijke denkbeelden",
         ],
+        False,
+        False,
+        "",
     ),
     (
+        2,
         "Woonwijken van de toekomst",
-        "PBL Planbureau voor de Leefomgeving",
+        ["PBL Planbureau voor de Leefomgeving", "Rijksdienst voor het Cultureel Erfgoed"],
         [
-            "Rijksdienst voor het Cultureel Erfgoed",
             "Staatsbosbeheer",
             "BNSP Beroepsvereniging Nederlandse Stedenbouwkundigen en Planologen",
             "Federatie Grote Monumentengemeenten",
         ],
+        "De vraag naar nieuwe woningen is hoog. Dat ze er moeten komen, staat vast. Maar hoe?",
         [
             "NOVI",
             "leefbaarheid",
@@ -142,37 +150,53 @@ PACT_WORKING_GROUPS = [
             "erfgoed",
             "nieuwe woontypologieën",
         ],
+        False,
+        False,
+        "",
     ),
     (
+        3,
         "Nederland duurzaam mooier",
-        "NVDE",
-        ["Holland Solar", "Design Innovation Group"],
+        ["NVDE", "Holland Solar", "Design Innovation Group"],
+        [],
+        "Hoe verbinden we de groei van duurzame energie effectief met andere waarden als esthetiek en leefbaarheid?",
         [
-            "energietransitie",
+            "Energietransitie",
             "omgevingskwaliteit",
             "duurzaamheid",
             "leefbaarheid",
             "aardgasvrije woonwijken",
             "draagvlak",
         ],
+        False,
+        False,
+        "",
     ),
     (
+        4,
         "Versnellen met kwaliteit",
-        "Topsector Creatieve Industrie",
+        ["Topsector Creatieve Industrie"],
         ["CLICKNL", "Atelier X", "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"],
+        "Versnellen waar mogelijk, vertragen waar noodzakelijk. Hoe kunnen we processen versnellen en "
+        "omgevingskwaliteit borgen?",
         [
             "conceptueel bouwen",
             "integraliteit",
             "kwaliteitsborging",
-            "bouwcultuur en nationale programma's",
+            "bouwcultuur in relatie tot nationale programma's",
             "RES",
             "Kennis en Innovatie Agenda",
         ],
+        False,
+        False,
+        "",
     ),
     (
+        5,
         "De waarde van kunst",
-        "Studio Frank Havermans",
+        ["Studio Frank Havermans"],
         ["RAAAF", "BPD Bouwfonds Property Development"],
+        "Een doe-sessie waarin observeren centraal staat. Welk landschap zie ik? Welk landschap zie jij?",
         [
             "kunst",
             "landschap",
@@ -182,11 +206,29 @@ PACT_WORKING_GROUPS = [
             "dialoog",
             "waardering",
         ],
+        False,
+        False,
+        "",
     ),
     (
+        6,
+        "Een socratisch gesprek",
+        ["De Waag"],
+        ["Overlegorgaan Fysieke Leefomgeving"],
+        "Marleen Stikker, keynote speaker, voert een socratisch gesprek met deelnemers. De deelnemers bepalen het "
+        "onderwerp.",
+        ["dialoog", "socratisch gesprek"],
+        False,
+        True,
+        "",
+    ),
+    (
+        7,
         "Copiloten van de ruimtelijke kwaliteit",
-        "Team Ruimtelijke Kwaliteit Nederland",
-        ["NEPROM", "NVDE", "Federatie Grote Monumentengemeenten"],
+        ["Team Ruimtelijke Kwaliteit Nederland", "NEPROM"],
+        ["NVDE", "Federatie Grote Monumentengemeenten"],
+        "Hoe organiseer je het proces op lokaal niveau; stimuleer je ruimtelijke kwaliteit niet alleen in het "
+        "bijzondere maar ook in het alledaagse?",
         [
             "omgevingsplan",
             "participatie",
@@ -195,7 +237,43 @@ PACT_WORKING_GROUPS = [
             "omgevingskwaliteit",
             "gedeelde verantwoordelijkheid",
         ],
+        False,
+        False,
+        "Uitreiking Mooiwaarts Wisseltrofee 2020",
     ),
+    (
+        8,
+        "(P)ACT!",
+        ["Federatie Ruimtelijke Kwaliteit", "Vereniging Deltametropool"],
+        [],
+        "Toewerken naar een meerjarig commitment voor samenwerking in het PACT van Soesterberg. De deelnemers mogen "
+        "de bunker pas verlaten nadat overeenstemming is bereikt en handtekeningen zijn gezet. Mandaat vereist.",
+        [
+            "PACT van Soesterberg",
+            "impact",
+            "flexibiliteit",
+            "samenwerking",
+            "gedeelde verantwoordelijkheid",
+            "commitment",
+            "bouwcultuur",
+            "omgevingskwaliteit",
+            "NOVI",
+            "ARO",
+            "lange termijn",
+        ],
+        True,
+        False,
+        "",
+    ),
+]
+
+
+# The themed sessions continue as the pact's working groups (seed 000: "Zo krijgen die sessies een
+# vervolg"); the Socratic conversation (6) and the signing session (8) do not.
+PACT_WORKING_GROUPS = [
+    (title, leads[0], [*leads[1:], *co_leads], keywords)
+    for number, title, leads, co_leads, _explanation, keywords, _mandate, _open, _moment in SEED_001_SESSIONS
+    if number not in (6, 8)
 ]
 
 CITY_DEALS = [

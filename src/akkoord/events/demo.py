@@ -10,6 +10,7 @@ from typing import Any
 from django.utils import timezone
 
 from akkoord.common.services import save_audited
+from akkoord.deals.demo_data import SEED_001_SESSIONS
 from akkoord.deals.models import Deal
 from akkoord.engines.assignment import Options
 from akkoord.organisations.models import Organisation, StakeholderType
@@ -19,171 +20,6 @@ from .models import Event, Registration, SessionLead, WorkSession
 
 S001 = "Seed 001: werksessies Nationale Dialoog Bouwcultuur, 5 maart 2020"
 EXAMPLE = "Verzonnen voorbeeld (niet uit een brondocument)"
-
-# number, title, leads, co-leads, explanation, keywords, mandate, open topic, special moment
-SESSIONS: list[tuple[int, str, list[str], list[str], str, list[str], bool, bool, str]] = [
-    (
-        1,
-        "Ontwerpend onderzocht, en dan?",
-        [
-            "Stimuleringsfonds Creatieve Industrie",
-            "BNA Branchevereniging Nederlandse Architectenbureaus",
-            "BNSP Beroepsvereniging Nederlandse Stedenbouwkundigen en Planologen",
-        ],
-        ["Team Vlaams Bouwmeester"],
-        "Ontwerpend onderzoek levert waardevolle vergezichten op. Hoe brengen we deze samen met bestuurders, "
-        "beleidsmakers en ontwikkelaars verder?",
-        [
-            "ontwerpend onderzoek als middel",
-            "impacttraject Actieagenda Ruimtelijk Ontwerp",
-            "integrale ketenbenadering",
-            "Regio van de toekomst",
-            "Stad van de toekomst",
-            "Open Oproep",
-            "ruimtelijke denkbeelden",
-        ],
-        False,
-        False,
-        "",
-    ),
-    (
-        2,
-        "Woonwijken van de toekomst",
-        ["PBL Planbureau voor de Leefomgeving", "Rijksdienst voor het Cultureel Erfgoed"],
-        [
-            "Staatsbosbeheer",
-            "BNSP Beroepsvereniging Nederlandse Stedenbouwkundigen en Planologen",
-            "Federatie Grote Monumentengemeenten",
-        ],
-        "De vraag naar nieuwe woningen is hoog. Dat ze er moeten komen, staat vast. Maar hoe?",
-        [
-            "NOVI",
-            "leefbaarheid",
-            "stadsranden",
-            "groen",
-            "bereikbaarheid",
-            "inclusieve samenleving",
-            "ruimtelijke kwaliteit",
-            "erfgoed",
-            "nieuwe woontypologieën",
-        ],
-        False,
-        False,
-        "",
-    ),
-    (
-        3,
-        "Nederland duurzaam mooier",
-        ["NVDE", "Holland Solar", "Design Innovation Group"],
-        [],
-        "Hoe verbinden we de groei van duurzame energie effectief met andere waarden als esthetiek en leefbaarheid?",
-        [
-            "Energietransitie",
-            "omgevingskwaliteit",
-            "duurzaamheid",
-            "leefbaarheid",
-            "aardgasvrije woonwijken",
-            "draagvlak",
-        ],
-        False,
-        False,
-        "",
-    ),
-    (
-        4,
-        "Versnellen met kwaliteit",
-        ["Topsector Creatieve Industrie"],
-        ["CLICKNL", "Atelier X", "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"],
-        "Versnellen waar mogelijk, vertragen waar noodzakelijk. Hoe kunnen we processen versnellen en "
-        "omgevingskwaliteit borgen?",
-        [
-            "conceptueel bouwen",
-            "integraliteit",
-            "kwaliteitsborging",
-            "bouwcultuur in relatie tot nationale programma's",
-            "RES",
-            "Kennis en Innovatie Agenda",
-        ],
-        False,
-        False,
-        "",
-    ),
-    (
-        5,
-        "De waarde van kunst",
-        ["Studio Frank Havermans"],
-        ["RAAAF", "BPD Bouwfonds Property Development"],
-        "Een doe-sessie waarin observeren centraal staat. Welk landschap zie ik? Welk landschap zie jij?",
-        [
-            "kunst",
-            "landschap",
-            "zintuiglijke ervaring",
-            "gebiedsontwikkeling",
-            "observaties",
-            "dialoog",
-            "waardering",
-        ],
-        False,
-        False,
-        "",
-    ),
-    (
-        6,
-        "Een socratisch gesprek",
-        ["De Waag"],
-        ["Overlegorgaan Fysieke Leefomgeving"],
-        "Marleen Stikker, keynote speaker, voert een socratisch gesprek met deelnemers. De deelnemers bepalen het "
-        "onderwerp.",
-        ["dialoog", "socratisch gesprek"],
-        False,
-        True,
-        "",
-    ),
-    (
-        7,
-        "Copiloten van de ruimtelijke kwaliteit",
-        ["Team Ruimtelijke Kwaliteit Nederland", "NEPROM"],
-        ["NVDE", "Federatie Grote Monumentengemeenten"],
-        "Hoe organiseer je het proces op lokaal niveau; stimuleer je ruimtelijke kwaliteit niet alleen in het "
-        "bijzondere maar ook in het alledaagse?",
-        [
-            "omgevingsplan",
-            "participatie",
-            "veranderende rollen",
-            "samenwerking",
-            "omgevingskwaliteit",
-            "gedeelde verantwoordelijkheid",
-        ],
-        False,
-        False,
-        "Uitreiking Mooiwaarts Wisseltrofee 2020",
-    ),
-    (
-        8,
-        "(P)ACT!",
-        ["Federatie Ruimtelijke Kwaliteit", "Vereniging Deltametropool"],
-        [],
-        "Toewerken naar een meerjarig commitment voor samenwerking in het PACT van Soesterberg. De deelnemers mogen "
-        "de bunker pas verlaten nadat overeenstemming is bereikt en handtekeningen zijn gezet. Mandaat vereist.",
-        [
-            "PACT van Soesterberg",
-            "impact",
-            "flexibiliteit",
-            "samenwerking",
-            "gedeelde verantwoordelijkheid",
-            "commitment",
-            "bouwcultuur",
-            "omgevingskwaliteit",
-            "NOVI",
-            "ARO",
-            "lange termijn",
-        ],
-        True,
-        False,
-        "",
-    ),
-]
-
 
 S002 = "Seed 002: Inspiratiedocument Sociale Duurzaamheid, CoP Grootschalige woningbouwgebieden (juli 2024)"
 
@@ -272,7 +108,17 @@ def load_event(actor: Any) -> Event | None:
             "source": S001 + "; tijden en aantal plaatsen zijn een voorbeeld",
         },
     )
-    for number, title, leads, co_leads, explanation, keywords, mandate, open_topic, moment in SESSIONS:
+    for (
+        number,
+        title,
+        leads,
+        co_leads,
+        explanation,
+        keywords,
+        mandate,
+        open_topic,
+        moment,
+    ) in SEED_001_SESSIONS:
         session = save_audited(
             actor=actor,
             instance=WorkSession(event=event),
@@ -296,7 +142,7 @@ def load_event(actor: Any) -> Event | None:
                 if org is not None:
                     SessionLead.objects.create(session=session, organisation=org, role=role)
     rng = random.Random(20200305)
-    words = sorted({k for s in SESSIONS for k in s[5]})
+    words = sorted({k for s in SEED_001_SESSIONS for k in s[5]})
     orgs = list(Organisation.objects.values_list("name", "stakeholder_type"))
     types = StakeholderType.values
     Registration.objects.bulk_create(
