@@ -45,6 +45,16 @@ class Table:
             raise TableError([CellError(1, c, _("This column is missing.")) for c in missing])
 
 
+YES = {"ja", "j", "yes", "y", "true", "1", "waar"}
+NO = {"nee", "n", "no", "false", "0", "onwaar", ""}
+
+
+def parse_yes_no(value: str) -> bool | None:
+    """True for ja/yes/true/1, False for nee/no/false/0 or empty, None for anything else."""
+    v = value.strip().lower()
+    return True if v in YES else False if v in NO else None
+
+
 def read_table(source: str | Path | IO[bytes], filename: str | None = None) -> Table:
     """Read a CSV (comma or semicolon) or XLSX file into rows of ``{column: text}``.
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from akkoord.common.fields import (
@@ -16,6 +18,7 @@ from akkoord.organisations.models import Organisation, StakeholderType
 from akkoord.regions.models import Region
 
 from .models import (
+    STATUS_TRANSITIONS,
     ChairTerm,
     CharterFeedback,
     CharterVersion,
@@ -88,8 +91,6 @@ class TransitionForm(forms.Form):
 
 
 def status_choices(deal: Deal) -> list[tuple[str, str]]:
-    from .models import STATUS_TRANSITIONS
-
     labels = dict(DealStatus.choices)
     return [(s, labels[s]) for s in STATUS_TRANSITIONS[deal.status]]
 
@@ -420,9 +421,6 @@ class MembershipForm(forms.Form):
         self.fields["organisation"].queryset = Organisation.objects.filter(partnerships__deal=deal)
 
     def clean_username(self) -> Any:
-        from django.contrib.auth import get_user_model
-        from django.db.models import Q
-
         value = self.cleaned_data["username"].strip()
         user = get_user_model().objects.filter(Q(username=value) | Q(email__iexact=value)).first()
         if user is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from .models import Deal, DealMembership
@@ -75,7 +76,5 @@ def visible_deals(user: Any) -> Any:
     if _is_admin(user):
         return qs
     if getattr(user, "is_authenticated", False):
-        from django.db.models import Q
-
         return qs.filter(Q(is_public=True) | Q(memberships__user=user)).distinct()
     return qs.filter(is_public=True)

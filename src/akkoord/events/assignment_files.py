@@ -15,14 +15,12 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from akkoord.common.tabular import CellError, TableError, read_table
+from akkoord.common.tabular import CellError, TableError, parse_yes_no, read_table
 from akkoord.engines.assignment import AssignmentResult, Participant, Session
 
 P_COLUMNS = ["id", "name", "organisation", "stakeholder_type", "has_mandate", "preferences", "interests"]
 S_COLUMNS = ["id", "title", "keywords", "capacity_min", "capacity_max", "requires_mandate", "leads"]
 A_COLUMNS = ["participant_id", "session_id", "rank", "reason"]
-TRUE = {"ja", "j", "yes", "y", "true", "1", "waar"}
-FALSE = {"nee", "n", "no", "false", "0", "onwaar", ""}
 
 
 @dataclass(frozen=True)
@@ -44,15 +42,6 @@ class FilesError(Exception):
 
 def _split(text: str) -> tuple[str, ...]:
     return tuple(x.strip() for x in text.split(";") if x.strip())
-
-
-def _bool(value: str) -> bool | None:
-    v = value.strip().lower()
-    if v in TRUE:
-        return True
-    if v in FALSE:
-        return False
-    return None
 
 
 def _table(path: Path, columns: list[str]) -> list[tuple[int, dict[str, str]]]:
@@ -117,7 +106,7 @@ def read_sessions(path: Path) -> tuple[Session, ...]:
                 _("The minimum %(min)s is more than the maximum %(max)s.")
                 % {"min": caps["capacity_min"], "max": caps["capacity_max"]},
             )
-        mandate = _bool(row["requires_mandate"])
+        mandate = parse_yes_no(row["requires_mandate"])
         if mandate is None:
             err(
                 "requires_mandate",
@@ -149,7 +138,7 @@ def read_participants(path: Path, session_ids: set[str]) -> tuple[Participant, .
         pid = row["id"]
         if not row["stakeholder_type"]:
             err("stakeholder_type", _("The stakeholder type is empty."))
-        mandate = _bool(row["has_mandate"])
+        mandate = parse_yes_no(row["has_mandate"])
         if mandate is None:
             err(
                 "has_mandate",

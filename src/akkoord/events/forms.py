@@ -5,9 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from akkoord.organisations.models import StakeholderType
+from akkoord.organisations.models import Organisation, StakeholderType
 
-from .models import Event
+from .models import Event, WorkSession
 
 CHOICE_LABELS = (_("First choice"), _("Second choice"), _("Third choice"))
 
@@ -92,9 +92,7 @@ class RunForm(forms.Form):
 
 class EventForm(forms.ModelForm):
     class Meta:
-        from .models import Event as _Event
-
-        model = _Event
+        model = Event
         fields = [
             "title",
             "kind",
@@ -126,9 +124,7 @@ class WorkSessionForm(forms.ModelForm):
     )
 
     class Meta:
-        from .models import WorkSession as _WorkSession
-
-        model = _WorkSession
+        model = WorkSession
         fields = [
             "number",
             "title",
@@ -144,8 +140,6 @@ class WorkSessionForm(forms.ModelForm):
         widgets = {"explanation": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
-        from akkoord.organisations.models import Organisation
-
         super().__init__(*args, **kwargs)
         partners = (
             (

@@ -8,17 +8,21 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.core.validators import validate_email
+from django.db import close_old_connections, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from akkoord.common import audit, ratelimit
-from akkoord.deals.permissions import is_coordinator
+from akkoord.common.services import save_audited
+from akkoord.common.tabular import CellError, TableError, parse_yes_no, read_table
+from akkoord.deals.permissions import is_coordinator, require_coordinator
 from akkoord.engines.assignment import AssignmentResult, Options, assign
+from akkoord.organisations.models import parse_stakeholder_type, unique_slug
 
 from .adapters import engine_input, session_key
-from .models import AssignmentRun, Event, Registration
+from .models import AssignmentRun, Event, Registration, SessionLead, WorkSession
 
 
 def can_organise(user: Any, event: Event) -> bool:
@@ -208,8 +212,6 @@ def start_run(*, actor: Any, event: Event, options: dict[str, Any]) -> Assignmen
 
 
 def execute_run(run_id: int) -> None:
-    from django.db import close_old_connections
-
     run = AssignmentRun.objects.select_related("event", "started_by").get(pk=run_id)
     last = [0.0]
 
@@ -302,8 +304,6 @@ IMPORT_COLUMNS = [
     "preferences",
     "interests",
 ]
-YES = {"ja", "j", "yes", "y", "true", "1", "waar"}
-NO = {"nee", "n", "no", "false", "0", "onwaar", ""}
 
 
 def import_registrations(
@@ -315,11 +315,6 @@ def import_registrations(
     column, and nothing changes. Imported registrations need no e-mail confirmation;
     beyond the event's places they go on the waiting list, in file order.
     """
-    from django.core.validators import validate_email
-
-    from akkoord.common.tabular import CellError, TableError, read_table
-    from akkoord.organisations.models import parse_stakeholder_type
-
     require_organiser(actor, event)
     table = read_table(source, filename)
     table.require("name", "organisation", "stakeholder_type", "email")
@@ -351,9 +346,13 @@ def import_registrations(
         if email.lower() in taken:
             err("email", _("This e-mail address is already registered for this event."))
         taken.add(email.lower())
-        mandate = row.get("has_mandate", "").strip().lower()
-        if mandate not in YES | NO:
-            err("has_mandate", _("Write ja/nee, true/false or 1/0, not “%(value)s”.") % {"value": mandate})
+        mandate = parse_yes_no(row.get("has_mandate", ""))
+        if mandate is None:
+            err(
+                "has_mandate",
+                _("Write ja/nee, true/false or 1/0, not “%(value)s”.")
+                % {"value": row.get("has_mandate", "")},
+            )
         prefs = [p.strip() for p in row.get("preferences", "").split(";") if p.strip()]
         for p in prefs:
             if p not in numbers:
@@ -364,7 +363,7 @@ def import_registrations(
                 "organisation": row.get("organisation", ""),
                 "stakeholder_type": stype,
                 "email": email,
-                "has_mandate": mandate in YES,
+                "has_mandate": bool(mandate),
                 "preferences": prefs,
                 "interests": [w.strip() for w in row.get("interests", "").split(";") if w.strip()],
             }
@@ -398,10 +397,6 @@ def import_registrations(
 
 
 def create_event(*, actor: Any, deal: Any, data: dict[str, Any]) -> Event:
-    from akkoord.common.services import save_audited
-    from akkoord.deals.permissions import require_coordinator
-    from akkoord.organisations.models import unique_slug
-
     require_coordinator(actor, deal)
     return save_audited(
         actor=actor, instance=Event(deal=deal, slug=unique_slug(Event, data["title"])), data=data, deal=deal
@@ -409,7 +404,6 @@ def create_event(*, actor: Any, deal: Any, data: dict[str, Any]) -> Event:
 
 
 def update_event(*, actor: Any, event: Event, data: dict[str, Any]) -> Event:
-    from akkoord.common.services import save_audited
 
     require_organiser(actor, event)
     return save_audited(actor=actor, instance=event, data=data, deal=event.deal)
@@ -425,9 +419,6 @@ def save_session(
     co_leads: list[Any],
     instance: Any = None,
 ) -> Any:
-    from akkoord.common.services import save_audited
-
-    from .models import SessionLead, WorkSession
 
     require_organiser(actor, event)
     instance = instance or WorkSession(event=event)

@@ -16,7 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from akkoord.common import ratelimit
-from akkoord.deals.permissions import can_view
+from akkoord.common.tabular import TableError
+from akkoord.deals.forms import ImportForm
+from akkoord.deals.models import Deal
+from akkoord.deals.permissions import can_view, require_coordinator
 from akkoord.organisations.models import StakeholderType
 from akkoord.web import charts
 from akkoord.web.forms import apply_errors
@@ -270,9 +273,6 @@ def participant_calendar(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 def import_registrations(request: HttpRequest, slug: str) -> HttpResponse:
-    from akkoord.common.tabular import TableError
-    from akkoord.deals.forms import ImportForm
-
     event = _visible(request, slug)
     services.require_organiser(request.user, event)
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -325,13 +325,9 @@ def _form_page(request: HttpRequest, form: Any, title: str, back: str) -> HttpRe
 
 @login_required
 def event_create(request: HttpRequest, deal_slug: str) -> HttpResponse:
-    from akkoord.deals.models import Deal
-
     deal = get_object_or_404(Deal, slug=deal_slug)
     if not can_view(request.user, deal):
         raise Http404
-    from akkoord.deals.permissions import require_coordinator
-
     require_coordinator(request.user, deal)
     form = forms.EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
