@@ -78,6 +78,53 @@ def test_quotas_from_the_command_line(tmp_path: Path) -> None:
     assert summary["options"]["max_type_share"] == 0.5
 
 
+STRETCH_SESSIONS = """id,title,keywords,capacity_min,capacity_max,requires_mandate,leads
+1,Water,water,0,2,nee,X
+2,Groen,groen,0,2,nee,X
+3,Erfgoed,erfgoed,0,2,nee,X
+4,Kunst,kunst,0,2,nee,X
+"""
+# Each participant's 4th choice shares their interest: the only stretch seat they can take.
+STRETCH_PARTICIPANTS = """id,name,organisation,stakeholder_type,has_mandate,preferences,interests
+p1,A,X,market,nee,2;3;4;1,water
+p2,B,X,government,nee,3;4;1;2,groen
+p3,C,X,knowledge,nee,4;1;2;3,erfgoed
+p4,D,X,market,nee,1;2;3;4,kunst
+"""
+
+
+def test_stretch_quota(tmp_path: Path) -> None:
+    plain = run(tmp_path, participants=STRETCH_PARTICIPANTS, sessions=STRETCH_SESSIONS)
+    assert plain.returncode == 0, plain.stderr
+    assert json.loads((tmp_path / "SUMMARY.json").read_text())["objective"] == 0
+    r = run(tmp_path, "--stretch", "0.5", participants=STRETCH_PARTICIPANTS, sessions=STRETCH_SESSIONS)
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader((tmp_path / "A.csv").open(encoding="utf-8")))
+    assert {row["participant_id"]: row["rank"] for row in rows} == {
+        "p1": "4",
+        "p2": "4",
+        "p3": "4",
+        "p4": "4",
+    }
+    assert rows[0]["reason"] == "stretch seat: shares your interest in water"
+    summary = json.loads((tmp_path / "SUMMARY.json").read_text())
+    assert (summary["status"], summary["objective"], summary["gap"]) == ("optimal", 12, 0.0)
+    assert summary["stretch_counts"] == summary["reserved_stretch_seats"] == {"1": 1, "2": 1, "3": 1, "4": 1}
+    # With a type quota the two families cross: the summary carries the bound for them.
+    r = run(
+        tmp_path,
+        "--stretch",
+        "0.5",
+        "--max-type-share",
+        "0.5",
+        participants=STRETCH_PARTICIPANTS,
+        sessions=STRETCH_SESSIONS,
+    )
+    assert r.returncode == 0, r.stderr
+    summary = json.loads((tmp_path / "SUMMARY.json").read_text())
+    assert (summary["crossing_bound"], summary["crossing_gap"]) == (12, 0.0)
+
+
 def test_infeasible_is_reported(tmp_path: Path) -> None:
     r = run(tmp_path, participants=PARTICIPANTS + "f,F,X,market,nee,,,\ng,G,X,market,nee,,,\n")
     assert r.returncode == 1
@@ -123,7 +170,8 @@ def test_bad_files_name_file_row_and_column_and_write_nothing(
     assert not (tmp_path / "A.csv").exists() and not (tmp_path / "SUMMARY.json").exists()
 
 
-def test_bad_option(tmp_path: Path) -> None:
-    r = run(tmp_path, "--max-type-share", "2")
-    assert r.returncode == 1 and "--max-type-share" in r.stderr
+@pytest.mark.parametrize(("option", "value"), [("--max-type-share", "2"), ("--stretch", "1.5")])
+def test_bad_option(tmp_path: Path, option: str, value: str) -> None:
+    r = run(tmp_path, option, value)
+    assert r.returncode == 1 and option in r.stderr
     assert not (tmp_path / "A.csv").exists()

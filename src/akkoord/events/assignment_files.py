@@ -187,6 +187,10 @@ def summary(result: AssignmentResult, seconds_total: float, options: dict[str, A
         "counts": result.counts,
         "type_counts": result.type_counts,
         "stretch_counts": result.diagnostics.get("stretch_seats", {}),
+        "reserved_stretch_seats": result.diagnostics.get("reserved_seats", {}),
+        # Type quotas and stretch seats cross: the bound and gap for session-wide quotas.
+        "crossing_bound": result.diagnostics.get("crossing_bound", result.bound),
+        "crossing_gap": result.diagnostics.get("crossing_gap", result.gap),
         "ranks": dict(sorted(ranks.items())),
         "blockers": [
             {"kind": b.kind, "subject": b.subject, "shortfall": b.shortfall, "message": b.message}

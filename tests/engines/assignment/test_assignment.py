@@ -289,94 +289,149 @@ def test_matches_brute_force_and_respects_constraints(backend: str, data: Assign
             assert max(Counter(p.stakeholder_type for p in members).values(), default=0) <= cap_t
 
 
-# --- the stretch quota (Lagrangian relaxation) ------------------------------------------
+# --- the stretch quota (nested reserved seats) -----------------------------------------
 
 
 @pytest.mark.parametrize("backend", BACKEND_NAMES)
 def test_stretch_quota_moves_a_participant_out_of_the_comfort_zone(backend: str) -> None:
-    sessions = (S("a", 2), S("b", 2), S("c", 2), S("d", 2, keywords="erfgoed|monumenten"))
+    d = Session("d", capacity_max=2, keywords=("erfgoed", "monumenten"), stretch=0.5)  # 1 stretch seat
+    sessions = (S("a", 2), S("b", 2), S("c", 2), d)
     people = (
-        P("1", prefs="a;b;c;d", interests="erfgoed"),
-        P("2", prefs="c;a;b;d", interests="monumentenzorg"),
+        P("1", prefs="a;b;c;d", interests="erfgoed"),  # d is 4th and shares erfgoed: a stretch seat
+        P("2", prefs="c;d", interests="monumentenzorg"),  # d is in the top three: never a stretch seat
     )
-    plain = assign(AssignmentInput(people, sessions), backend=backend)
-    assert seats(plain)["1"] == "a"
-    r = assign(AssignmentInput(people, sessions, Options(stretch=0.5)), backend=backend)
-    assert seats(r)["1"] == "d"
+    plain = assign(AssignmentInput(people, sessions[:3] + (S("d", 2),)), backend=backend)
+    assert seats(plain) == {"1": "a", "2": "c"}
+    r = assign(AssignmentInput(people, sessions), backend=backend)
+    assert seats(r) == {"1": "d", "2": "c"}
     placed = {p.participant_id: p for p in r.placements}
     assert placed["1"].stretch and placed["1"].reason == "stretch seat: shares your interest in erfgoed"
-    # Both must sit in d, the only session sharing their interests beyond their top three.
-    assert (r.status, r.objective, r.bound, r.gap) == ("optimal", 6, 6, 0.0)
-    assert r.diagnostics["stretch_seats"]["d"] == 2
+    assert (r.status, r.objective, r.bound, r.gap) == ("optimal", 3, 3, 0.0)
+    assert r.diagnostics["stretch_seats"] == {"a": 0, "b": 0, "c": 0, "d": 1}
+    assert r.diagnostics["reserved_seats"]["d"] == 1
 
 
 def test_stretch_quota_that_cannot_be_met_is_a_blocker() -> None:
     sessions = (S("a", 3, low=1), S("b", 3))
     people = (P("1", prefs="a;b", interests="kunst"), P("2", prefs="a"))
-    r = assign(AssignmentInput(people, sessions, Options(stretch=0.5, max_iterations=10)))
+    r = assign(AssignmentInput(people, sessions, Options(stretch=0.5)))
     assert r.status == "infeasible"
-    assert {b.kind for b in r.blockers} == {"stretch"}
+    assert {(b.kind, b.subject, b.shortfall) for b in r.blockers} == {
+        ("stretch", "a", 1),
+        ("stretch", "b", 1),
+    }
 
 
-def _stretch_ok(data: AssignmentInput, placed: dict[str, str]) -> bool:
+def _reserved(data: AssignmentInput, s: Session) -> int:
+    import math
+
+    share = s.stretch if s.stretch is not None else data.options.stretch
+    return math.floor((share or 0) * s.capacity_max + 1e-9)
+
+
+def _stretch_seats(data: AssignmentInput, placed: dict[str, str]) -> Counter[str]:
+    """Stretch seats by the documented definition: outside the top three, sharing an interest."""
     from akkoord.engines.assignment.network import TOP, listings_for
 
     listings = dict(zip((p.id for p in data.participants), listings_for(data), strict=True))
-    for s in data.sessions:
-        members = [pid for pid, sid in placed.items() if sid == s.id]
-        stretch = sum(
-            1
-            for pid in members
-            if s.id in listings[pid].shared
-            and (listings[pid].ranks.get(s.id) is None or listings[pid].ranks[s.id] > TOP)
-        )
-        if stretch < data.options.stretch * len(members) - 1e-9:
-            return False
-    return True
+    return Counter(
+        sid
+        for pid, sid in placed.items()
+        if listings[pid].shared(sid) is not None and listings[pid].ranks.get(sid, TOP + 1) > TOP
+    )
+
+
+def _cost(data: AssignmentInput, placed: dict[str, str]) -> int:
+    from akkoord.engines.assignment.network import listings_for
+
+    listings = dict(zip((p.id for p in data.participants), listings_for(data), strict=True))
+    return sum(
+        listings[p.id].ranks[placed[p.id]] - 1 if placed[p.id] in listings[p.id].ranks else UNLISTED_COST
+        for p in data.participants
+    )
 
 
 @st.composite
-def stretch_instances(draw):
+def stretch_instances(draw, with_types: bool = False):
     words = ["erfgoed", "groen", "kunst"]
     sids = [f"s{j}" for j in range(draw(st.integers(2, 4)))]
     sessions = tuple(S(sid, draw(st.integers(1, 3)), keywords=draw(st.sampled_from(words))) for sid in sids)
     people = []
     for i in range(draw(st.integers(1, 5))):
         prefs = draw(st.lists(st.sampled_from(sids), unique=True, max_size=len(sids)))
-        people.append(P(str(i), "market", ";".join(prefs), interests=draw(st.sampled_from(words))))
+        t = draw(st.sampled_from(TYPES)) if with_types else "market"
+        people.append(P(str(i), t, ";".join(prefs), interests=draw(st.sampled_from(words))))
+    share = draw(st.sampled_from([0.5, 0.75])) if with_types else None
     return AssignmentInput(
-        tuple(people), sessions, Options(stretch=draw(st.sampled_from([0.25, 0.5])), max_iterations=30)
+        tuple(people),
+        sessions,
+        Options(stretch=draw(st.sampled_from([0.34, 0.5, 1.0])), max_type_share=share),
     )
 
 
+def _brute_force_stretch(data: AssignmentInput) -> int | None:
+    """The optimum with session-wide quotas: capacity, stretch seats and the share per type."""
+    import math
+
+    best = None
+    sessions, people = data.sessions, data.participants
+    for choice in itertools.product(range(len(sessions)), repeat=len(people)):
+        placed = {p.id: sessions[j].id for p, j in zip(people, choice, strict=True)}
+        counts = Counter(placed.values())
+        if any(counts[s.id] > s.capacity_max for s in sessions):
+            continue
+        stretch = _stretch_seats(data, placed)
+        if any(stretch[s.id] < _reserved(data, s) for s in sessions):
+            continue
+        if data.options.max_type_share:
+            per = Counter(
+                (sid, next(p.stakeholder_type for p in people if p.id == pid)) for pid, sid in placed.items()
+            )
+            caps = {s.id: math.floor(data.options.max_type_share * s.capacity_max + 1e-9) for s in sessions}
+            if any(k > caps[sid] for (sid, _t), k in per.items()):
+                continue
+        cost = _cost(data, placed)
+        best = cost if best is None else min(best, cost)
+    return best
+
+
+@pytest.mark.parametrize("backend", BACKEND_NAMES)
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=stretch_instances())
-def test_stretch_bound_is_valid_and_results_respect_the_quota(data: AssignmentInput) -> None:
-    from akkoord.engines.assignment.network import listings_for
+def test_stretch_quota_matches_brute_force(backend: str, data: AssignmentInput) -> None:
+    """Without type quotas nothing crosses: the flow optimum is the true optimum."""
+    r = assign(data, backend=backend)
+    best = _brute_force_stretch(data)
+    if best is None:
+        assert r.status == "infeasible" and {b.kind for b in r.blockers} & {"stretch", "capacity"}
+        return
+    assert (r.status, r.objective, r.gap) == ("optimal", best, 0.0)
+    stretch = _stretch_seats(data, seats(r))
+    assert all(stretch[s.id] >= _reserved(data, s) for s in data.sessions)
+    assert _cost(data, seats(r)) == r.objective
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=stretch_instances(with_types=True))
+def test_crossing_quotas_result_is_feasible_and_the_bound_is_valid(data: AssignmentInput) -> None:
+    """With type quotas the nested model is a restriction: feasible, and bounded from below."""
+    import math
 
     r = assign(data)
-    sessions, people = data.sessions, data.participants
-    listings = dict(zip((p.id for p in people), listings_for(data), strict=True))
-    best = None
-    for choice in itertools.product(range(len(sessions)), repeat=len(people)):
-        counts = Counter(choice)
-        if any(counts[j] > s.capacity_max for j, s in enumerate(sessions)):
-            continue
-        placed = {p.id: sessions[j].id for p, j in zip(people, choice, strict=True)}
-        if not _stretch_ok(data, placed):
-            continue
-        cost = sum(
-            listings[p.id].ranks[placed[p.id]] - 1 if placed[p.id] in listings[p.id].ranks else UNLISTED_COST
-            for p in people
-        )
-        best = cost if best is None else min(best, cost)
-    if best is None:
-        assert r.status == "infeasible"
-        return
+    best = _brute_force_stretch(data)
     if r.status == "infeasible":
-        # The heuristic may miss a feasible point, but never claims a bound above the optimum.
-        return
-    assert _stretch_ok(data, seats(r))
-    assert r.bound <= best <= r.objective
-    if r.status == "optimal":
-        assert r.objective == best
+        return  # the nested split may be stricter than the session-wide quotas
+    assert best is not None and r.objective >= best
+    placed = seats(r)
+    stretch = _stretch_seats(data, placed)
+    assert all(stretch[s.id] >= _reserved(data, s) for s in data.sessions)
+    people = {p.id: p for p in data.participants}
+    for s in data.sessions:
+        per = Counter(people[pid].stakeholder_type for pid, sid in placed.items() if sid == s.id)
+        assert max(per.values(), default=0) <= math.floor(data.options.max_type_share * s.capacity_max + 1e-9)
+    bound = r.diagnostics.get("crossing_bound", r.bound)  # absent when nothing crosses: exact
+    if bound is not None:
+        assert bound <= best <= r.objective
+        assert r.diagnostics.get("crossing_gap", 0.0) == pytest.approx(
+            (r.objective - bound) / r.objective if r.objective else 0
+        )

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import math
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
-from fractions import Fraction
 
 import numpy as np
 
@@ -22,7 +19,6 @@ from .model import (
 from .solvers import BACKENDS, Infeasible
 
 TOP = nw.TOP
-COST_SCALE = 100  # multipliers are integers in 1/100 of a cost unit
 
 Progress = Callable[[str, float], None]
 
@@ -77,142 +73,115 @@ def assign(
     report("scoring", 0.0)
     listings = nw.listings_for(data)
     report("building", 0.25)
-    net = nw.build(data, listings, strict=True)
+    net = nw.build(data, listings)
     report("solving", 0.4)
-    stretch: StretchOutcome | None = None
+    crossing: dict[str, object] = {}
     try:
+        solve_started = time.perf_counter()
         flows = BACKENDS[backend](net)
-        if data.options.stretch:
-            stretch = _stretch(data, net, backend, flows, started, report)
-            flows = stretch.flows
+        if nw.crosses(data):
+            crossing = _crossing_bound(data, listings, net, flows, backend, started, solve_started, report)
     except Infeasible:
-        # Solve again with slack, to say which constraint blocks and by how much.
-        report("diagnosing", 0.6)
-        net = nw.build(data, listings, strict=False)
-        flows = BACKENDS[backend](net)
+        found = _relaxation_meeting_crossing(data, listings, net, backend) if nw.crosses(data) else None
+        if found is not None:
+            net, flows = found
+            crossing = {
+                "crossing_bound": int(net.costs @ flows),
+                "crossing_gap": 0.0,
+                "crossing_method": "the relaxation meets the session-wide quotas",
+            }
+        else:
+            # Solve again with slack, to say which constraint blocks and by how much.
+            report("diagnosing", 0.6)
+            net = nw.build(data, listings, strict=False, arcs=net.arcs)
+            flows = BACKENDS[backend](net)
     report("explaining", 0.85)
-    result = _interpret(data, net, flows, started, stretch)
+    result = _interpret(data, net, flows, started, crossing)
     report("done", 1.0)
     return result
 
 
-@dataclass
-class StretchOutcome:
-    """What the Lagrangian relaxation of the stretch quota found."""
+def _relaxation_meeting_crossing(
+    data: AssignmentInput, listings: list[nw.Listing], net: nw.Network, backend: str
+) -> tuple[nw.Network, nw.IntArray] | None:
+    """When the nested split is too strict (small sessions), the relaxation may still do.
 
-    flows: nw.IntArray
-    feasible: bool
-    bound: int
-    iterations: int
-    stopped_by: str  # gap | iterations | time_limit
-    shortfalls: dict[int, int]  # session index -> stretch seats missing (when not feasible)
-
-
-def _stretch(
-    data: AssignmentInput,
-    net: nw.Network,
-    backend: str,
-    flows: nw.IntArray,
-    started: float,
-    report: Progress,
-) -> StretchOutcome:
-    """Meet "at least a share F of each session's participants in a stretch seat".
-
-    The quota crosses the type quotas, so the network cannot carry it. It is
-    relaxed with one multiplier per session: every seat in session j costs
-    F·λ_j more and every stretch seat λ_j less. For any λ ≥ 0 the optimum of
-    that flow is a lower bound on the true optimum (Lagrangian duality); the
-    multipliers follow a projected subgradient (Polyak) step. Each flow that
-    meets every quota is a feasible assignment; the best one is kept, and
-    its distance to the best bound is the certified gap. All arithmetic is in
-    integers (F as a fraction p/q, λ in 1/100 of a cost unit), so the bound
-    is exact.
+    Its optimum is a lower bound for the session-wide quotas; if it meets them, it is
+    optimal for them.
     """
-    opts = data.options
-    share = Fraction(opts.stretch or 0).limit_denominator(100)
-    p, q = share.numerator, share.denominator
-    into = np.full(len(net.tails), -1, dtype=np.int64)
-    entering = (net.kinds == nw.C_EXPLICIT) | (net.kinds == nw.GROUP_ST)
-    into[entering] = net.refs2[entering]
-    stretch_arcs = net.stretch
-    base = net.costs
-    n_sessions = len(data.sessions)
-    lam = np.zeros(n_sessions, dtype=np.float64)
-    best_flows: nw.IntArray | None = None
-    best_obj: int | None = None
-    best_bound = -(10**18)
-    stopped_by, iterations = "iterations", 0
-    shortfalls: dict[int, int] = {}
+    relaxed = nw.build(data, listings, relaxed=True, arcs=net.arcs)
+    try:
+        flows = BACKENDS[backend](relaxed)
+    except Infeasible:
+        return None
+    per_type = np.zeros((len(relaxed.seats), len(relaxed.types)), dtype=np.int64)
+    for kind in (nw.RT_REST, nw.ST_REST):
+        mask = relaxed.kinds == kind
+        np.add.at(per_type, (relaxed.refs[mask], relaxed.refs2[mask]), flows[mask])
+    for j, q in enumerate(relaxed.seats):
+        if (per_type[j] > q.type_cap).any() or (per_type[j] < min(q.min_per_type_session, q.type_cap)).any():
+            return None
+    return relaxed, flows
 
-    def evaluate(f: nw.IntArray) -> tuple[int, nw.IntArray, nw.IntArray]:
-        n = np.bincount(into[entering], weights=f[entering], minlength=n_sessions).astype(np.int64)
-        s = np.bincount(into[stretch_arcs], weights=f[stretch_arcs], minlength=n_sessions).astype(np.int64)
-        return int(base @ f), n, s
 
-    current = flows
-    for it in range(opts.max_iterations):
-        iterations = it + 1
-        if it:
-            mu = np.rint(lam * COST_SCALE).astype(np.int64)
-            costs = base * (q * COST_SCALE)
-            costs[entering] += p * mu[into[entering]]
-            costs[stretch_arcs] -= q * mu[into[stretch_arcs]]
-            current = BACKENDS[backend](net, costs)
-            value = Fraction(int(costs @ current), q * COST_SCALE)
-        else:
-            value = Fraction(int(base @ current))
-        best_bound = max(best_bound, math.ceil(value))
-        objective, n, s = evaluate(current)
-        violated = p * n > q * s
-        if not violated.any() and (best_obj is None or objective < best_obj):
-            best_obj, best_flows = objective, current
-        report("stretch quota", 0.4 + 0.45 * iterations / opts.max_iterations)
-        if best_obj is not None and best_obj <= best_bound:
-            stopped_by = "gap"
-            break
-        if opts.time_limit is not None and time.perf_counter() - started > opts.time_limit:
-            stopped_by = "time_limit"
-            break
-        shortfalls = {
-            j: math.ceil((p * int(n[j]) - q * int(s[j])) / q) for j in np.flatnonzero(violated).tolist()
-        }
-        g = (p * n - q * s) / q  # subgradient: F·n_j − s_j
-        norm = float(g @ g)
-        if norm == 0:
-            break
-        target = (
-            best_obj if best_obj is not None else float(value) * 1.05 + float(np.clip(g, 0, None).sum()) + 1
-        )
-        lam = np.maximum(0.0, lam + (target - float(value)) / norm * g)
-    if best_flows is None and stopped_by != "time_limit":
-        # Repair: raise the multipliers of the sessions that miss their quota until the
-        # flow meets it (or the multipliers make every stretch seat free).
-        for _ in range(12):
-            violated_ids = list(shortfalls)
-            if not violated_ids:
-                break
-            lam[violated_ids] = np.maximum(2 * lam[violated_ids], float(UNLISTED_COST))
-            mu = np.rint(lam * COST_SCALE).astype(np.int64)
-            costs = base * (q * COST_SCALE)
-            costs[entering] += p * mu[into[entering]]
-            costs[stretch_arcs] -= q * mu[into[stretch_arcs]]
-            current = BACKENDS[backend](net, costs)
-            iterations += 1
-            best_bound = max(best_bound, math.ceil(Fraction(int(costs @ current), q * COST_SCALE)))
-            objective, n, s = evaluate(current)
-            violated = p * n > q * s
-            if not violated.any():
-                best_obj, best_flows = objective, current
-                break
-            shortfalls = {
-                j: math.ceil((p * int(n[j]) - q * int(s[j])) / q) for j in np.flatnonzero(violated).tolist()
-            }
-            if opts.time_limit is not None and time.perf_counter() - started > opts.time_limit:
-                stopped_by = "time_limit"
-                break
-    if best_flows is None:
-        return StretchOutcome(current, False, best_bound, iterations, stopped_by, shortfalls)
-    return StretchOutcome(best_flows, True, best_bound, iterations, stopped_by, {})
+def _crossing_bound(
+    data: AssignmentInput,
+    listings: list[nw.Listing],
+    net: nw.Network,
+    flows: nw.IntArray,
+    backend: str,
+    started: float,
+    solve_started: float,
+    report: Progress,
+) -> dict[str, object]:
+    """The bound for session-wide quotas: certified without a solve, else from the relaxation.
+
+    The relaxation is solved only when the time limit (if any) leaves room for
+    a solve as long as the first one.
+    """
+    objective = int(net.costs @ flows)
+    if _certifies_crossing(net, flows):
+        return {"crossing_bound": objective, "crossing_gap": 0.0, "crossing_method": "no quota is tight"}
+    now = time.perf_counter()
+    limit = data.options.time_limit
+    if limit is not None and (now - started) + (now - solve_started) > limit:
+        return {"crossing_bound": None, "crossing_gap": None, "crossing_method": "skipped: time limit"}
+    report("bounding", 0.6)
+    relaxed = nw.build(data, listings, relaxed=True, arcs=net.arcs)
+    bound = min(int(relaxed.costs @ BACKENDS[backend](relaxed)), objective)
+    gap = (objective - bound) / objective if objective else 0.0
+    return {"crossing_bound": bound, "crossing_gap": gap, "crossing_method": "relaxed min-cost flow"}
+
+
+def _certifies_crossing(net: nw.Network, flows: nw.IntArray) -> bool:
+    """Whether the nested optimum is optimal for the session-wide quotas too, without a solve.
+
+    The relaxation differs from the nested model only in the per-type limits of
+    the two blocks and the minimum per type. If none of those is tight in the
+    nested optimum, the optimum is an interior point of them, and by convexity
+    of the flow polytope it is optimal for the relaxation as well: the bound
+    equals the objective.
+    """
+    n_sessions, n_types = len(net.seats), len(net.types)
+
+    def per_type(kind: int) -> tuple[nw.IntArray, nw.IntArray]:
+        mask = net.kinds == kind
+        flow = np.zeros((n_sessions, n_types), dtype=np.int64)
+        cap = np.zeros((n_sessions, n_types), dtype=np.int64)
+        flow[net.refs[mask], net.refs2[mask]] = flows[mask]
+        cap[net.refs[mask], net.refs2[mask]] = net.caps[mask]
+        return flow, cap
+
+    reserved_flow, reserved_cap = per_type(nw.RT_REST)
+    open_flow, open_cap = per_type(nw.ST_REST)  # above the minimum per type (moved into supplies)
+    for j, q in enumerate(net.seats):
+        if min(q.type_cap, q.reserved) > q.type_cap_reserved and (reserved_flow[j] >= reserved_cap[j]).any():
+            return False
+        if q.type_cap_reserved > 0 and (open_flow[j] >= open_cap[j]).any():
+            return False
+        if q.min_per_type > 0 and (open_flow[j] <= 0).any():
+            return False
+    return True
 
 
 def _interpret(
@@ -220,19 +189,20 @@ def _interpret(
     net: nw.Network,
     flows: nw.IntArray,
     started: float,
-    stretch: StretchOutcome | None = None,
+    crossing: dict[str, object] | None = None,
 ) -> AssignmentResult:
     sessions, participants = data.sessions, data.participants
     used = flows > 0
     kinds, refs, refs2 = net.kinds, net.refs, net.refs2
     seat: dict[int, tuple[int, int]] = {}  # participant -> (session, cost)
     queue = [list(members) for members in net.classes]  # members still to seat, per class
-    explicit = np.flatnonzero(used & (kinds == nw.C_EXPLICIT))
+    explicit = np.flatnonzero(used & ((kinds == nw.C_EXPLICIT) | (kinds == nw.C_RESERVED)))
     # Seat a class's members on its best explicit arcs first (cheapest cost first).
     for a in explicit[np.argsort(net.costs[explicit], kind="stable")].tolist():
         c, j, k = int(refs[a]), int(refs2[a]), int(flows[a])
+        cost = int(net.costs[a])
         for i in queue[c][:k]:
-            seat[i] = (j, int(net.costs[a]))
+            seat[i] = (j, cost)
         queue[c] = queue[c][k:]
     overflow: dict[int, list[int]] = defaultdict(list)
     for a in np.flatnonzero(used & (kinds == nw.C_GROUP)).tolist():
@@ -244,7 +214,9 @@ def _interpret(
         for i in overflow[g][:k]:
             seat[i] = (j, UNLISTED_COST)
         overflow[g] = overflow[g][k:]
-    unassigned = [i for i in range(len(participants)) if i not in seat]
+    unassigned: list[int] = []
+    if len(seat) < len(participants):
+        unassigned = [i for i in range(len(participants)) if i not in seat]
 
     counts = Counter(j for j, _ in seat.values())
     type_counts: dict[int, Counter[str]] = defaultdict(Counter)
@@ -252,58 +224,43 @@ def _interpret(
         type_counts[j][participants[i].stakeholder_type] += 1
 
     blockers = _blockers(data, net, flows, unassigned)
-    if stretch is not None and not stretch.feasible:
-        share = data.options.stretch
-        for j, short in sorted(stretch.shortfalls.items()):
-            sid = data.sessions[j].id
-            blockers.append(
-                Blocker(
-                    "stretch",
-                    sid,
-                    short,
-                    f"session {sid} needs a share {share} of stretch seats; the best assignment found "
-                    f"is short by {short}",
-                )
-            )
     # Members of one class in one session have the same rank, stretch flag and reason.
     class_of = np.empty(len(participants), dtype=np.int64)
     for c, members in enumerate(net.classes):
         class_of[members] = c
     made: dict[tuple[int, int], Placement] = {}
     placement_list = []
+    new = tuple.__new__
     for i, (j, cost) in sorted(seat.items()):
         key = (int(class_of[i]), j)
-        template = made.get(key)
-        if template is None:
-            template = made[key] = _placement(data, net, i, j, cost, counts, type_counts)
-        placement_list.append(template._replace(participant_id=participants[i].id, cost=cost))
+        t = made.get(key)
+        if t is None:
+            t = made[key] = _placement(data, net, i, j, cost, counts, type_counts)
+        placement_list.append(new(Placement, (participants[i].id, t[1], t[2], cost, t[4], t[5])))
     placements = tuple(placement_list)
     objective = sum(p.cost for p in placements)
     stretch_seats = Counter(p.session_id for p in placements if p.stretch)
     feasible = not blockers
     seconds = time.perf_counter() - started
-    bound: int | None = objective
     status = "optimal" if feasible else "infeasible"
-    if feasible and stretch is not None:
-        bound = min(stretch.bound, objective)
-        if bound < objective:
-            status = "time_limit" if stretch.stopped_by == "time_limit" else "feasible"
-    gap = (objective - bound) / objective if feasible and objective and bound is not None else 0.0
-    if status == "optimal":
-        message = f"All {len(participants)} participants placed; total rank cost {objective} is optimal."
-    elif feasible:
-        message = (
-            f"All {len(participants)} participants placed; total rank cost {objective}, "
-            f"at most {gap:.2%} above the Lagrangian bound {bound}."
-        )
-    else:
+    if feasible and data.options.time_limit is not None and seconds > data.options.time_limit:
+        status = "time_limit"  # flows are exact and not interrupted: the result is complete, but late
+    if not feasible:
         message = "No assignment meets every constraint: " + "; ".join(b.message for b in blockers)
+    else:
+        message = f"All {len(participants)} participants placed; total rank cost {objective} is optimal."
+    crossing = crossing or {}
+    model = "min-cost flow, quotas nested per session (session > block > stakeholder type): exact"
+    if crossing:
+        model += f"; bound for session-wide quotas: {crossing['crossing_method']}"
+        if crossing["crossing_gap"] is not None and feasible:
+            message += f" Session-wide quotas could save at most {crossing['crossing_gap']:.2%}."
     return AssignmentResult(
         status=status,
-        placements=placements if feasible else placements,
+        placements=placements,
         objective=objective if feasible else None,
-        bound=bound if feasible else None,
-        gap=gap if feasible else None,
+        bound=objective if feasible else None,
+        gap=0.0 if feasible else None,
         seconds=seconds,
         counts={s.id: counts.get(j, 0) for j, s in enumerate(sessions)},
         type_counts={s.id: dict(sorted(type_counts[j].items())) for j, s in enumerate(sessions)},
@@ -313,10 +270,10 @@ def _interpret(
             "nodes": net.n_nodes,
             "arcs": len(net.tails),
             "unassigned": [participants[i].id for i in unassigned],
-            "model": "min-cost flow (nested quotas): exact"
-            + ("; stretch quota: Lagrangian relaxation" if stretch is not None else ""),
-            "stretch_iterations": stretch.iterations if stretch else 0,
+            "model": model,
             "stretch_seats": {s.id: stretch_seats.get(s.id, 0) for s in sessions},
+            "reserved_seats": {s.id: net.seats[j].reserved for j, s in enumerate(sessions)},
+            **crossing,
         },
     )
 
@@ -347,19 +304,33 @@ def _blockers(
                     "min_per_type",
                     f"{s.id}/{t}",
                     short,
-                    f"session {s.id} needs {opts.min_per_type} of type {t}: short by {short}",
+                    f"session {s.id} needs {net.seats[int(net.refs[a])].min_per_type} of type {t}: "
+                    f"short by {short}",
+                )
+            )
+    for a in np.flatnonzero(net.kinds == nw.R_MIN).tolist():
+        short = int(net.caps[a] - flows[a])
+        if short > 0:
+            s = sessions[int(net.refs[a])]
+            out.append(
+                Blocker(
+                    "stretch",
+                    s.id,
+                    short,
+                    f"session {s.id} needs {net.seats[int(net.refs[a])].reserved} stretch seats "
+                    f"(a share of its maximum size): short by {short}",
                 )
             )
     for j, s in enumerate(sessions):
-        for ti, tname in enumerate(net.types):
-            allowed = net.type_caps[(j, ti)]
-            if allowed < opts.min_per_type:
+        allowed = net.seats[j].min_per_type
+        if allowed < opts.min_per_type:
+            for tname in net.types:
                 out.append(
                     Blocker(
                         "min_per_type",
                         f"{s.id}/{tname}",
                         opts.min_per_type - allowed,
-                        f"session {s.id}: the share per type allows {allowed} "
+                        f"session {s.id}: the share per type and the stretch seats leave room for {allowed} "
                         f"of type {tname}, fewer than the minimum {opts.min_per_type}",
                     )
                 )
@@ -430,19 +401,18 @@ def _placement(
     p, session = data.participants[i], data.sessions[j]
     listing = net.listings[i]
     rank = listing.ranks.get(session.id)
-    stretch = (rank is None or rank > TOP) and session.id in listing.shared
+    shared = listing.shared(session.id)
+    stretch = (rank is None or rank > TOP) and shared is not None
     if p.locked_session == session.id:
         reason = "placed by hand"
     elif rank == 1:
-        reason = "1st choice" + (
-            f" (best match for {listing.shared[session.id]})" if listing.from_interests else ""
-        )
+        reason = "1st choice" + (f" (best match for {shared})" if listing.from_interests else "")
     else:
         higher = [sid for sid in listing.ordered if rank is None or listing.ranks[sid] < rank]
         why = [_why_not(data, net, p, sid, counts, type_counts) for sid in higher[:2]]
         why_text = "; ".join(w for w in why if w)
         if stretch:
-            reason = f"stretch seat: shares your interest in {listing.shared[session.id]}"
+            reason = f"stretch seat: shares your interest in {shared}"
         elif rank is not None:
             reason = f"{ordinal(rank)} choice" + (f"; {why_text}" if why_text else "")
         elif not listing.ranks:

@@ -35,6 +35,7 @@ class Session:
     capacity_min: int = 0
     keywords: tuple[str, ...] = ()
     requires_mandate: bool = False
+    stretch: float | None = None  # this session's share of stretch seats (else ``Options.stretch``)
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,12 @@ class Options:
     quotas nested inside a session, so the model stays a min-cost flow and
     its optimum is exact. ``list_length``: how many sessions derived from
     interests count as a ranked list. ``seed`` breaks ties between equally
-    scored sessions, and nothing else.
+    scored sessions, and nothing else. ``stretch``: the share of every
+    session's seats (its maximum size, rounded down) that go to participants
+    in a stretch seat (see ``docs/assignment.md``); a session's own
+    ``stretch`` overrides it. ``time_limit``: a run that takes longer gets
+    status ``time_limit``, and the optional bound for session-wide quotas is
+    skipped when there is no time left for it.
     """
 
     max_type_share: float | None = None
@@ -55,7 +61,6 @@ class Options:
     stretch: float | None = None
     list_length: int = 5
     time_limit: float | None = None
-    max_iterations: int = 40
     seed: int = 0
 
 
@@ -84,6 +89,8 @@ def validate(data: AssignmentInput) -> None:
             raise AssignmentInputError(f"{where}.capacity_min", "must not be negative")
         if s.capacity_max < s.capacity_min:
             raise AssignmentInputError(f"{where}.capacity_max", "is smaller than capacity_min")
+        if s.stretch is not None and not 0 <= s.stretch <= 1:
+            raise AssignmentInputError(f"{where}.stretch", "must be between 0 and 1")
     pids: set[str] = set()
     for i, p in enumerate(data.participants):
         where = f"participants[{i}]"
@@ -106,8 +113,6 @@ def validate(data: AssignmentInput) -> None:
         raise AssignmentInputError("options.min_per_type", "must not be negative")
     if o.stretch is not None and not 0 <= o.stretch <= 1:
         raise AssignmentInputError("options.stretch", "must be between 0 and 1")
-    if o.max_iterations < 1:
-        raise AssignmentInputError("options.max_iterations", "must be at least 1")
     if o.list_length < 1:
         raise AssignmentInputError("options.list_length", "must be at least 1")
     if o.time_limit is not None and o.time_limit <= 0:
@@ -129,7 +134,7 @@ class Placement(NamedTuple):
 class Blocker:
     """A constraint that cannot be met, and by how much."""
 
-    kind: str  # capacity | capacity_min | mandate | type_quota | min_per_type
+    kind: str  # capacity | capacity_min | mandate | type_quota | min_per_type | stretch
     subject: str
     shortfall: int
     message: str

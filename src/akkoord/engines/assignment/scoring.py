@@ -68,6 +68,7 @@ class KeywordIndex:
             (sid, [(k, stems(k)) for k in keywords]) for sid, keywords in sessions
         ]
         self.ids = [sid for sid, _ in self.sessions]
+        self._position = {sid: j for j, sid in enumerate(self.ids)}
         self._cache: dict[str, npt.NDArray[np.float64]] = {}
 
     def vector(self, interest: str) -> npt.NDArray[np.float64]:
@@ -81,6 +82,22 @@ class KeywordIndex:
             )
             self._cache[key] = cached
         return cached
+
+    def shared_interest(self, interests: Iterable[str], session_id: str) -> str | None:
+        """The interest that matches this session best (the first of equals), or None.
+
+        >>> KeywordIndex([("2", ["leefbaarheid", "erfgoed"])]).shared_interest(["groen", "Erfgoed"], "2")
+        'Erfgoed'
+        """
+        j = self._position.get(session_id)
+        if j is None:
+            return None
+        best, found = 0.0, None
+        for interest in interests:
+            value = float(self.vector(interest)[j]) if interest.strip() else 0.0
+            if value > best:
+                best, found = value, interest
+        return found
 
     def score(self, interests: Iterable[str]) -> dict[str, tuple[float, str]]:
         """Session id to (score, best shared interest) for sessions with a score above 0.

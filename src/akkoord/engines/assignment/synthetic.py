@@ -36,6 +36,7 @@ def make_instance(
     *,
     n_types: int = 6,
     n_prefs: int = 5,
+    n_interests: int = 5,
     seed: int = 0,
     slack: float = 1.15,
     interests_share: float = 0.5,
@@ -44,8 +45,9 @@ def make_instance(
 ) -> AssignmentInput:
     """An instance with popular and unpopular sessions (Zipf-like demand).
 
-    Everyone names two interest keywords; the other half (1 − ``interests_share``)
-    also give ranked preferences. Capacity is ``slack`` times the number of participants.
+    A share ``interests_share`` names ``n_interests`` interest keywords, the others
+    give ``n_prefs`` ranked preferences. Capacity is ``slack`` times the number of
+    participants.
 
     >>> data = make_instance(100, 5, seed=1)
     >>> len(data.participants), len(data.sessions), sum(s.capacity_max for s in data.sessions) >= 100
@@ -72,9 +74,11 @@ def make_instance(
     k = min(n_prefs, n_sessions)
     participants = []
     for i in range(n_participants):
-        interests = tuple(rng.choice(WORDS, size=2, replace=False).tolist())
+        interests: tuple[str, ...] = ()
         prefs: tuple[str, ...] = ()
-        if not uses_interests[i]:
+        if uses_interests[i]:
+            interests = tuple(rng.choice(WORDS, size=n_interests, replace=False).tolist())
+        else:
             prefs = tuple(f"s{j}" for j in rng.choice(n_sessions, size=k, replace=False, p=popularity))
         participants.append(
             Participant(f"p{i}", types[type_of[i]], bool(mandate[i]), preferences=prefs, interests=interests)

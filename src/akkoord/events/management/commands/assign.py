@@ -41,18 +41,19 @@ class Command(BaseCommand):
             "--stretch",
             type=float,
             default=None,
-            help="share of stretch seats per session (not available yet)",
+            help="share of each session's seats (its maximum size) for stretch seats (0–1)",
         )
         parser.add_argument(
-            "--time-limit", type=float, default=None, help="seconds (the flow model needs none)"
+            "--time-limit",
+            type=float,
+            default=None,
+            help="seconds; a later finish is reported, and the bound for crossing quotas is skipped",
         )
         parser.add_argument("--seed", type=int, default=0, help="breaks ties between equally scored sessions")
         parser.add_argument("--backend", default="ortools", choices=["ortools", "networkx"])
 
     def handle(self, *args: Any, **o: Any) -> None:
         started = time.perf_counter()
-        if o["stretch"] is not None:
-            raise CommandError("--stretch: the stretch quota is not available yet; run without it.")
         try:
             sessions = files.read_sessions(o["sessions"])
             participants = files.read_participants(o["participants"], {s.id for s in sessions})
@@ -62,6 +63,7 @@ class Command(BaseCommand):
                 Options(
                     max_type_share=o["max_type_share"],
                     min_per_type=o["min_types"],
+                    stretch=o["stretch"],
                     time_limit=o["time_limit"],
                     seed=o["seed"],
                 ),
@@ -89,7 +91,9 @@ class Command(BaseCommand):
                 progress=lambda stage, f: bar.update(task, completed=f, description=stage),
             )
         files.write_assignment(o["out"], result)
-        options = {k: o[k] for k in ("max_type_share", "min_types", "time_limit", "seed", "backend")}
+        options = {
+            k: o[k] for k in ("max_type_share", "min_types", "stretch", "time_limit", "seed", "backend")
+        }
         files.write_summary(o["summary"], files.summary(result, time.perf_counter() - started, options))
         style = self.style.SUCCESS if result.status == "optimal" else self.style.WARNING
         self.stdout.write(style(f"{result.status}: {result.message}"))
