@@ -331,7 +331,7 @@ def _reserved(data: AssignmentInput, s: Session) -> int:
 
 def _stretch_seats(data: AssignmentInput, placed: dict[str, str]) -> Counter[str]:
     """Stretch seats by the documented definition: outside the top three, sharing an interest."""
-    from akkoord.engines.assignment.network import TOP, listings_for
+    from akkoord.engines.assignment.prepare import TOP, listings_for
 
     listings = dict(zip((p.id for p in data.participants), listings_for(data), strict=True))
     return Counter(
@@ -342,7 +342,7 @@ def _stretch_seats(data: AssignmentInput, placed: dict[str, str]) -> Counter[str
 
 
 def _cost(data: AssignmentInput, placed: dict[str, str]) -> int:
-    from akkoord.engines.assignment.network import listings_for
+    from akkoord.engines.assignment.prepare import listings_for
 
     listings = dict(zip((p.id for p in data.participants), listings_for(data), strict=True))
     return sum(

@@ -11,7 +11,7 @@ import math
 from collections import Counter
 
 from .model import UNLISTED_COST, AssignmentInput
-from .network import listings_for
+from .prepare import prepare
 
 
 def first_come_first_served(data: AssignmentInput) -> tuple[dict[str, str], int, int]:
@@ -36,7 +36,14 @@ def first_come_first_served(data: AssignmentInput) -> tuple[dict[str, str], int,
     seats: dict[str, str] = {}
     cost = 0
     left = 0
-    for p, listing in zip(data.participants, listings_for(data), strict=True):
+    prep = prepare(data, with_stretch=False)
+    ids = [s.id for s in sessions]
+    for i, p in enumerate(data.participants):
+        ranks = {
+            ids[j]: r
+            for j, r in zip(prep.listed[i].tolist(), prep.listed_rank[i].tolist(), strict=True)
+            if j >= 0
+        }
 
         def fits(sid: str, p: object = p) -> bool:
             s = by_id[sid]
@@ -47,7 +54,7 @@ def first_come_first_served(data: AssignmentInput) -> tuple[dict[str, str], int,
                 and per_type[(sid, t)] < cap_t[sid]
             )
 
-        choice = next((sid for sid in listing.ordered if fits(sid)), None)
+        choice = next((sid for sid in sorted(ranks, key=ranks.__getitem__) if fits(sid)), None)
         unlisted = choice is None
         if choice is None:
             choice = next((s.id for s in sessions if fits(s.id)), None)
@@ -57,5 +64,5 @@ def first_come_first_served(data: AssignmentInput) -> tuple[dict[str, str], int,
         seats[p.id] = choice
         load[choice] += 1
         per_type[(choice, p.stakeholder_type)] += 1
-        cost += UNLISTED_COST if unlisted else listing.ranks[choice] - 1
+        cost += UNLISTED_COST if unlisted else ranks[choice] - 1
     return seats, cost, left

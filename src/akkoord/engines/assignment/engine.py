@@ -66,23 +66,23 @@ def assign(
     >>> r.status, r.objective, r.bound, r.gap
     ('optimal', 1, 1, 0.0)
     >>> [(p.participant_id, p.session_id, p.reason) for p in r.placements]
-    [('p1', 'a', '1st choice'), ('p2', 'b', '2nd choice; a full')]
+    [('p1', 'b', '2nd choice; a full'), ('p2', 'a', '1st choice')]
     """
     started = time.perf_counter()
     report = progress or (lambda stage, fraction: None)
     report("scoring", 0.0)
-    listings = nw.listings_for(data)
+    prep = nw.prepare(data)
     report("building", 0.25)
-    net = nw.build(data, listings)
+    net = nw.build(data, prep)
     report("solving", 0.4)
     crossing: dict[str, object] = {}
     try:
         solve_started = time.perf_counter()
         flows = BACKENDS[backend](net)
         if nw.crosses(data):
-            crossing = _crossing_bound(data, listings, net, flows, backend, started, solve_started, report)
+            crossing = _crossing_bound(data, net, flows, backend, started, solve_started, report)
     except Infeasible:
-        found = _relaxation_meeting_crossing(data, listings, net, backend) if nw.crosses(data) else None
+        found = _relaxation_meeting_crossing(data, net, backend) if nw.crosses(data) else None
         if found is not None:
             net, flows = found
             crossing = {
@@ -93,7 +93,7 @@ def assign(
         else:
             # Solve again with slack, to say which constraint blocks and by how much.
             report("diagnosing", 0.6)
-            net = nw.build(data, listings, strict=False, arcs=net.arcs)
+            net = nw.build(data, prep, strict=False)
             flows = BACKENDS[backend](net)
     report("explaining", 0.85)
     result = _interpret(data, net, flows, started, crossing)
@@ -102,14 +102,14 @@ def assign(
 
 
 def _relaxation_meeting_crossing(
-    data: AssignmentInput, listings: list[nw.Listing], net: nw.Network, backend: str
+    data: AssignmentInput, net: nw.Network, backend: str
 ) -> tuple[nw.Network, nw.IntArray] | None:
     """When the nested split is too strict (small sessions), the relaxation may still do.
 
     Its optimum is a lower bound for the session-wide quotas; if it meets them, it is
     optimal for them.
     """
-    relaxed = nw.build(data, listings, relaxed=True, arcs=net.arcs)
+    relaxed = nw.build(data, net.prep, relaxed=True)
     try:
         flows = BACKENDS[backend](relaxed)
     except Infeasible:
@@ -126,7 +126,6 @@ def _relaxation_meeting_crossing(
 
 def _crossing_bound(
     data: AssignmentInput,
-    listings: list[nw.Listing],
     net: nw.Network,
     flows: nw.IntArray,
     backend: str,
@@ -137,17 +136,18 @@ def _crossing_bound(
     """The bound for session-wide quotas: certified without a solve, else from the relaxation.
 
     The relaxation is solved only when the time limit (if any) leaves room for
-    a solve as long as the first one.
+    a solve about as long as the first one.
     """
     objective = int(net.costs @ flows)
     if _certifies_crossing(net, flows):
         return {"crossing_bound": objective, "crossing_gap": 0.0, "crossing_method": "no quota is tight"}
     now = time.perf_counter()
     limit = data.options.time_limit
-    if limit is not None and (now - started) + (now - solve_started) > limit:
+    # The relaxation takes about as long as the first solve; leave room to explain the result too.
+    if limit is not None and (now - started) + 1.5 * (now - solve_started) > limit:
         return {"crossing_bound": None, "crossing_gap": None, "crossing_method": "skipped: time limit"}
     report("bounding", 0.6)
-    relaxed = nw.build(data, listings, relaxed=True, arcs=net.arcs)
+    relaxed = nw.build(data, net.prep, relaxed=True)
     bound = min(int(relaxed.costs @ BACKENDS[backend](relaxed)), objective)
     gap = (objective - bound) / objective if objective else 0.0
     return {"crossing_bound": bound, "crossing_gap": gap, "crossing_method": "relaxed min-cost flow"}
@@ -191,54 +191,60 @@ def _interpret(
     started: float,
     crossing: dict[str, object] | None = None,
 ) -> AssignmentResult:
-    sessions, participants = data.sessions, data.participants
+    sessions, participants, prep = data.sessions, data.participants, net.prep
+    n = len(participants)
     used = flows > 0
     kinds, refs, refs2 = net.kinds, net.refs, net.refs2
-    seat: dict[int, tuple[int, int]] = {}  # participant -> (session, cost)
-    queue = [list(members) for members in net.classes]  # members still to seat, per class
+    seat = np.full(n, -1, dtype=np.int64)  # participant -> session position
+    seat_cost = np.zeros(n, dtype=np.int64)
+    order, offsets = prep.order, prep.offsets.tolist()
+    taken = offsets[:-1]  # per class: where its members still to seat start in ``order``
     explicit = np.flatnonzero(used & ((kinds == nw.C_EXPLICIT) | (kinds == nw.C_RESERVED)))
     # Seat a class's members on its best explicit arcs first (cheapest cost first).
-    for a in explicit[np.argsort(net.costs[explicit], kind="stable")].tolist():
-        c, j, k = int(refs[a]), int(refs2[a]), int(flows[a])
-        cost = int(net.costs[a])
-        for i in queue[c][:k]:
-            seat[i] = (j, cost)
-        queue[c] = queue[c][k:]
+    explicit = explicit[np.argsort(net.costs[explicit], kind="stable")]
+    who: list[int] = []
+    where: list[int] = []
+    what: list[int] = []
+    for c, j, k, cost in zip(
+        refs[explicit].tolist(),
+        refs2[explicit].tolist(),
+        flows[explicit].tolist(),
+        net.costs[explicit].tolist(),
+        strict=True,
+    ):
+        start = taken[c]
+        who.extend(order[start : start + k])
+        where.extend([j] * k)
+        what.extend([cost] * k)
+        taken[c] = start + k
     overflow: dict[int, list[int]] = defaultdict(list)
     for a in np.flatnonzero(used & (kinds == nw.C_GROUP)).tolist():
         c, g, k = int(refs[a]), int(refs2[a]), int(flows[a])
-        overflow[g].extend(queue[c][:k])
-        queue[c] = queue[c][k:]
+        overflow[g].extend(order[taken[c] : taken[c] + k])
+        taken[c] += k
     for a in np.flatnonzero(used & (kinds == nw.GROUP_ST)).tolist():
         g, j, k = int(refs[a]), int(refs2[a]), int(flows[a])
-        for i in overflow[g][:k]:
-            seat[i] = (j, UNLISTED_COST)
+        members = overflow[g][:k]
+        who.extend(members)
+        where.extend([j] * len(members))
+        what.extend([UNLISTED_COST] * len(members))
         overflow[g] = overflow[g][k:]
-    unassigned: list[int] = []
-    if len(seat) < len(participants):
-        unassigned = [i for i in range(len(participants)) if i not in seat]
+    seat[who] = where
+    seat_cost[who] = what
+    placed = seat >= 0
+    unassigned = np.flatnonzero(~placed).tolist()
 
-    counts = Counter(j for j, _ in seat.values())
-    type_counts: dict[int, Counter[str]] = defaultdict(Counter)
-    for i, (j, _) in seat.items():
-        type_counts[j][participants[i].stakeholder_type] += 1
+    counts_a = np.bincount(seat[placed], minlength=len(sessions))
+    per_type = np.zeros((len(sessions), len(prep.types)), dtype=np.int64)
+    np.add.at(per_type, (seat[placed], prep.p_type[placed]), 1)
+    counts = {j: int(k) for j, k in enumerate(counts_a.tolist())}
+    type_counts = {
+        j: {prep.types[t]: int(k) for t, k in enumerate(row) if k} for j, row in enumerate(per_type.tolist())
+    }
 
     blockers = _blockers(data, net, flows, unassigned)
-    # Members of one class in one session have the same rank, stretch flag and reason.
-    class_of = np.empty(len(participants), dtype=np.int64)
-    for c, members in enumerate(net.classes):
-        class_of[members] = c
-    made: dict[tuple[int, int], Placement] = {}
-    placement_list = []
-    new = tuple.__new__
-    for i, (j, cost) in sorted(seat.items()):
-        key = (int(class_of[i]), j)
-        t = made.get(key)
-        if t is None:
-            t = made[key] = _placement(data, net, i, j, cost, counts, type_counts)
-        placement_list.append(new(Placement, (participants[i].id, t[1], t[2], cost, t[4], t[5])))
-    placements = tuple(placement_list)
-    objective = sum(p.cost for p in placements)
+    placements = _placements(data, net, seat, seat_cost, counts, type_counts)
+    objective = int(seat_cost[placed].sum())
     stretch_seats = Counter(p.session_id for p in placements if p.stretch)
     feasible = not blockers
     seconds = time.perf_counter() - started
@@ -262,8 +268,8 @@ def _interpret(
         bound=objective if feasible else None,
         gap=0.0 if feasible else None,
         seconds=seconds,
-        counts={s.id: counts.get(j, 0) for j, s in enumerate(sessions)},
-        type_counts={s.id: dict(sorted(type_counts[j].items())) for j, s in enumerate(sessions)},
+        counts={s.id: counts[j] for j, s in enumerate(sessions)},
+        type_counts={s.id: type_counts[j] for j, s in enumerate(sessions)},
         blockers=tuple(blockers),
         message=message,
         diagnostics={
@@ -389,55 +395,115 @@ def _blockers(
     return out
 
 
-def _placement(
+def _placements(
+    data: AssignmentInput,
+    net: nw.Network,
+    seat: nw.IntArray,
+    seat_cost: nw.IntArray,
+    counts: dict[int, int],
+    type_counts: dict[int, dict[str, int]],
+) -> tuple[Placement, ...]:
+    """Every placed participant with rank, stretch flag and a one-line reason.
+
+    Rank, shared interest and stretch flag are computed for everyone at once;
+    the reason text is written per participant, and the longer ones ("2nd
+    choice; a full") once per class and session.
+    """
+    prep, participants, sessions = net.prep, data.participants, data.sessions
+    ids = [s.id for s in sessions]
+    placed = np.flatnonzero(seat >= 0)
+    j_of = seat[placed]
+    hit = prep.listed[placed] == j_of[:, None]
+    listed = hit.any(axis=1)
+    rank = np.where(listed, prep.listed_rank[placed, hit.argmax(axis=1)], 0)
+    # The interest that matches the seat best, for participants with interests.
+    word = np.full(len(placed), -1, dtype=np.int64)
+    has_set = prep.p_set[placed] >= 0
+    if has_set.any():
+        rows = prep.set_words[prep.p_set[placed[has_set]]]
+        values = prep.vectors[rows, j_of[has_set][:, None]]
+        best = values.argmax(axis=1)
+        word[has_set] = np.where(values.max(axis=1) > 0, rows[np.arange(len(rows)), best], -1)
+    stretch = (word >= 0) & (~listed | (rank > TOP))
+    locked = prep.p_locked[placed] == j_of
+    class_of = np.empty(len(participants), dtype=np.int64)
+    class_of[prep.order] = np.repeat(np.arange(prep.n_classes), np.diff(prep.offsets))
+    from_interests = prep.from_interests[placed]
+
+    made: dict[tuple[int, int], str] = {}
+    out = []
+    new = tuple.__new__
+    for i, j, r, cost, w, is_stretch, by_hand, mine in zip(
+        placed.tolist(),
+        j_of.tolist(),
+        rank.tolist(),
+        seat_cost[placed].tolist(),
+        word.tolist(),
+        stretch.tolist(),
+        locked.tolist(),
+        from_interests.tolist(),
+        strict=True,
+    ):
+        if by_hand:
+            reason = "placed by hand"
+        elif r == 1:
+            reason = "1st choice"
+            if mine and w >= 0:
+                reason += f" (best match for {prep.spelling(i, prep.words[w])})"
+        elif is_stretch:
+            reason = f"stretch seat: shares your interest in {prep.spelling(i, prep.words[w])}"
+        else:
+            key = (int(class_of[i]), j)
+            found = made.get(key)
+            if found is None:
+                found = made[key] = _reason(data, net, i, j, r or None, counts, type_counts)
+            reason = found
+        out.append(new(Placement, (participants[i].id, ids[j], r or None, cost, is_stretch, reason)))
+    return tuple(out)
+
+
+def _reason(
     data: AssignmentInput,
     net: nw.Network,
     i: int,
     j: int,
-    cost: int,
-    counts: Counter[int],
-    type_counts: dict[int, Counter[str]],
-) -> Placement:
-    p, session = data.participants[i], data.sessions[j]
-    listing = net.listings[i]
-    rank = listing.ranks.get(session.id)
-    shared = listing.shared(session.id)
-    stretch = (rank is None or rank > TOP) and shared is not None
-    if p.locked_session == session.id:
-        reason = "placed by hand"
-    elif rank == 1:
-        reason = "1st choice" + (f" (best match for {shared})" if listing.from_interests else "")
-    else:
-        higher = [sid for sid in listing.ordered if rank is None or listing.ranks[sid] < rank]
-        why = [_why_not(data, net, p, sid, counts, type_counts) for sid in higher[:2]]
-        why_text = "; ".join(w for w in why if w)
-        if stretch:
-            reason = f"stretch seat: shares your interest in {shared}"
-        elif rank is not None:
-            reason = f"{ordinal(rank)} choice" + (f"; {why_text}" if why_text else "")
-        elif not listing.ranks:
-            reason = "no preferences or matching interests given"
-        else:
-            reason = "not on your list" + (f"; {why_text}" if why_text else "")
-    return Placement(p.id, session.id, rank, cost, stretch, reason)
+    rank: int | None,
+    counts: dict[int, int],
+    type_counts: dict[int, dict[str, int]],
+) -> str:
+    """Why a participant sits lower on their list: the sessions they ranked higher, and why not there."""
+    prep = net.prep
+    row = [
+        (r, int(s))
+        for s, r in zip(prep.listed[i].tolist(), prep.listed_rank[i].tolist(), strict=True)
+        if s >= 0
+    ]
+    higher = [s for r, s in sorted(row) if rank is None or r < rank]
+    why = [_why_not(data, net, i, s, counts, type_counts) for s in higher[:2]]
+    why_text = "; ".join(w for w in why if w)
+    if rank is not None:
+        return f"{ordinal(rank)} choice" + (f"; {why_text}" if why_text else "")
+    if not row:
+        return "no preferences or matching interests given"
+    return "not on your list" + (f"; {why_text}" if why_text else "")
 
 
 def _why_not(
     data: AssignmentInput,
     net: nw.Network,
-    p: object,
-    sid: str,
-    counts: Counter[int],
-    type_counts: dict[int, Counter[str]],
+    i: int,
+    j: int,
+    counts: dict[int, int],
+    type_counts: dict[int, dict[str, int]],
 ) -> str:
-    j = net.session_index[sid]
-    s = data.sessions[j]
-    stype = getattr(p, "stakeholder_type", "")
-    if s.requires_mandate and not getattr(p, "has_mandate", False):
-        return f"{sid} requires a mandate"
-    if counts.get(j, 0) >= s.capacity_max:
-        return f"{sid} full"
-    t = net.type_index[stype]
-    if type_counts[j][stype] >= net.type_caps[(j, t)]:
-        return f"{sid} has its share of {stype}"
-    return f"{sid} left for others to meet the session minimums"
+    p, s = data.participants[i], data.sessions[j]
+    if s.requires_mandate and not p.has_mandate:
+        return f"{s.id} requires a mandate"
+    if counts[j] >= s.capacity_max:
+        return f"{s.id} full"
+    t = net.type_index[p.stakeholder_type]
+    if type_counts[j].get(p.stakeholder_type, 0) >= net.type_caps[(j, t)]:
+        return f"{s.id} has its share of {p.stakeholder_type}"
+    if net.seats[j].reserved and counts[j] >= s.capacity_max - net.seats[j].reserved:
+        return f"{s.id}: its other seats are stretch seats"
+    return f"{s.id} left for others to meet the session minimums"
