@@ -247,3 +247,89 @@ def test_coordinator_plans_an_event_with_sessions(client) -> None:
     )
     assert SessionLead.objects.get().organisation == org_b
     assert "Jaarparade 2027" in client.get(deal.get_absolute_url()).content.decode()
+
+
+def test_example_event_has_its_stretch_seats_and_reasons_in_dutch(client, dialogue) -> None:
+    from django.utils import translation
+
+    regs = list(Registration.objects.filter(event=dialogue).select_related("session"))
+    for s in dialogue.sessions.all():
+        stretch = [r for r in regs if r.session_id == s.pk and r.stretch_seat]
+        assert len(stretch) >= s.capacity_max // 10  # the demo runs with 10% stretch seats
+    one = next(r for r in regs if r.stretch_seat)
+    with translation.override("nl"):
+        assert one.reason_text.startswith("een uitdagende plek: buiten uw top drie")
+    with translation.override("en"):
+        assert one.reason_text.startswith("a stretch seat: outside your top three")
+    page = client.get(reverse("events:my_session", args=[one.token])).content.decode()
+    assert "een uitdagende plek" in page  # Dutch by default
+
+
+def test_reasons_render_in_both_languages() -> None:
+    from django.utils import translation
+
+    from akkoord.events.reasons import render
+
+    why = ["rank", 2, [["full", "1"], ["type_share", "4", "market"], ["mandate", "8"]]]
+    with translation.override("nl"):
+        assert render(why) == "uw 2e keuze; #1 was vol; #4 had al zijn deel van markt; #8 vraagt een mandaat"
+    with translation.override("en"):
+        expected = "your 2nd choice; #1 was full; #4 had its share of market; #8 requires a mandate"
+        assert render(why) == expected
+        assert render([], "fallback") == "fallback"
+        assert render(["by_hand"]) == "placed by hand"
+
+
+def test_stand_alone_event_and_its_organisers(client) -> None:
+    from django.contrib.auth.models import Permission
+
+    planner, helper, outsider = UserFactory(), UserFactory(username="helper"), UserFactory()
+    client.force_login(planner)
+    assert client.get(reverse("events:create_standalone")).status_code == 403
+    planner.user_permissions.add(Permission.objects.get(codename="add_event"))
+    planner = type(planner).objects.get(pk=planner.pk)  # fresh permission cache
+    client.force_login(planner)
+    assert client.get(reverse("events:list")).context["can_create"]
+    data = {
+        "title": "Excursie Stadshavens",
+        "kind": "excursion",
+        "starts_at": "2026-05-12T10:00",
+        "ends_at": "2026-05-12T16:00",
+        "capacity": "30",
+        "organisers": "helper, nobody",
+    }
+    r = client.post(reverse("events:create_standalone"), data)
+    assert r.status_code == 400 and "nobody" in r.content.decode()
+    assert not Event.objects.filter(title="Excursie Stadshavens").exists()
+    r = client.post(reverse("events:create_standalone"), data | {"organisers": "helper"})
+    event = Event.objects.get(title="Excursie Stadshavens")
+    assert r.status_code == 302 and event.deal is None
+    assert set(event.organisers.all()) == {planner, helper}
+    assert services.can_organise(helper, event) and not services.can_organise(outsider, event)
+    assert AuditEvent.objects.filter(object_id=str(event.pk), changes__has_key="organisers").exists()
+    client.force_login(outsider)
+    assert client.get(reverse("events:edit", args=[event.slug])).status_code == 403
+    client.force_login(helper)
+    r = client.post(reverse("events:edit", args=[event.slug]), data | {"organisers": "", "capacity": "40"})
+    assert r.status_code == 400  # a stand-alone event keeps an organiser
+    event.refresh_from_db()
+    assert event.capacity == 30
+    r = client.post(reverse("events:edit", args=[event.slug]), data | {"organisers": "helper"})
+    assert r.status_code == 302 and list(event.organisers.all()) == [helper]
+
+
+def test_run_with_stretch_seats_from_the_page(client, dialogue) -> None:
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="coordinator"))
+    url = reverse("events:assignment", args=[dialogue.slug])
+    r = client.post(url, {"max_type_share": "0.5", "stretch": "0.9"})
+    assert r.status_code == 400 and "stretch" in r.context["run_form"].errors  # at most 0.5
+    r = client.post(url, {"max_type_share": "0.5", "stretch": "0.2", "seed": "1"})
+    assert r.status_code == 302
+    run = dialogue.runs.first()
+    assert run.summary["status"] == "optimal", run.summary
+    for s in dialogue.sessions.all():
+        assert run.summary["stretch_seats"][str(s.number)] >= int(0.2 * s.capacity_max)
+    page = client.get(url)
+    assert page.context["stretch_chart"] and "Share of stretch seats" not in page.content.decode()

@@ -41,6 +41,7 @@ def engine_input(event: Event, options: Options) -> tuple[AssignmentInput, list[
                     capacity_min=s.capacity_min,
                     keywords=tuple(s.keywords),
                     requires_mandate=s.requires_mandate,
+                    stretch=float(s.stretch_share) if s.stretch_share is not None else None,
                 )
                 for s in sessions
             ),

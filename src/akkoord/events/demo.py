@@ -162,7 +162,9 @@ def load_event(actor: Any) -> Event | None:
             for i, (org_name, stype) in ((i, rng.choice(orgs)) for i in range(1, 401))
         ]
     )
-    services.run_assignment(actor=actor, event=event, options=Options(max_type_share=0.5, seed=5))
+    services.run_assignment(
+        actor=actor, event=event, options=Options(max_type_share=0.5, stretch=0.1, seed=5)
+    )
     event.assignment_published = True
     event.save(update_fields=["assignment_published"])
     load_open_event(actor)

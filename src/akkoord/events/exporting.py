@@ -40,7 +40,7 @@ def session_rows(event: Event) -> list[list[Any]]:
             r.organisation,
             r.stakeholder_type,
             r.email,
-            r.reason,
+            r.reason_text,
             "ja" if r.locked else "nee",
         ]
         for r in registrations
@@ -118,7 +118,7 @@ def participant_ics(registration: Registration) -> bytes:
     description = event.description
     if registration.session and event.assignment_published:
         summary = f"{event.title}: #{registration.session.number} {registration.session.title}"
-        description = f"{registration.session.explanation}\n\n{registration.reason}".strip()
+        description = f"{registration.session.explanation}\n\n{registration.reason_text}".strip()
     cal.add_component(
         _vevent(event, f"registration-{registration.pk}@akkoord", summary, description, event.location)
     )

@@ -82,6 +82,16 @@ class RunForm(forms.Form):
         max_value=50,
         required=False,
     )
+    stretch = forms.FloatField(
+        label=_("Share of stretch seats per session"),
+        min_value=0,
+        max_value=0.5,
+        required=False,
+        help_text=_(
+            "For example 0.1: a tenth of every session's seats go to participants for whom the "
+            "session is outside their top three but shares one of their interests."
+        ),
+    )
     seed = forms.IntegerField(
         label=_("Draw number"),
         min_value=0,
@@ -91,6 +101,33 @@ class RunForm(forms.Form):
 
 
 class EventForm(forms.ModelForm):
+    organisers = forms.CharField(
+        label=_("Organisers"),
+        required=False,
+        max_length=2000,
+        help_text=_(
+            "User names, separated by commas. They may edit the event and run the assignment, "
+            "besides the coordinators of the deal."
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            names = sorted(u.get_username() for u in self.instance.organisers.all())
+            self.fields["organisers"].initial = ", ".join(names)
+
+    def clean_organisers(self) -> list[Any]:
+        """User names to users; the services take the list."""
+        from django.contrib.auth import get_user_model
+
+        names = [n.strip() for n in self.cleaned_data["organisers"].split(",") if n.strip()]
+        users = {u.get_username(): u for u in get_user_model().objects.filter(username__in=names)}
+        unknown = [n for n in names if n not in users]
+        if unknown:
+            raise forms.ValidationError(_("Unknown user names: %(names)s") % {"names": ", ".join(unknown)})
+        return [users[n] for n in dict.fromkeys(names)]
+
     class Meta:
         model = Event
         fields = [
@@ -134,6 +171,7 @@ class WorkSessionForm(forms.ModelForm):
             "requires_mandate",
             "open_topic",
             "special_moment",
+            "stretch_share",
             "source",
             "is_example",
         ]

@@ -6,7 +6,7 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +44,13 @@ class Event(SourcedModel):
         _("places"), help_text=_("Registrations beyond this number go on the waiting list.")
     )
     registration_open = models.BooleanField(_("registration open"), default=False)
+    organisers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("organisers"),
+        blank=True,
+        related_name="organised_events",
+        help_text=_("Besides the coordinators of the deal: who may edit the event and run the assignment."),
+    )
     assignment_published = models.BooleanField(_("assignment published"), default=False, editable=False)
 
     class Meta:
@@ -77,6 +84,18 @@ class WorkSession(SourcedModel):
         _("open topic"), default=False, help_text=_("The participants choose the topic.")
     )
     special_moment = models.CharField(_("special moment"), max_length=300, blank=True)
+    stretch_share = models.DecimalField(
+        _("share of stretch seats"),
+        max_digits=3,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text=_(
+            "For example 0.20: a fifth of the seats go to participants for whom this session is "
+            "outside their top three but shares an interest. Empty: the share chosen for the run."
+        ),
+    )
 
     class Meta:
         ordering = ["event", "number"]
@@ -153,7 +172,8 @@ class Registration(TimeStampedModel):
         related_name="participants",
     )
     locked = models.BooleanField(_("placed by hand"), default=False)
-    reason = models.CharField(_("why this session"), max_length=300, blank=True)
+    reason = models.CharField(_("why this session"), max_length=300, blank=True)  # the engine's, English
+    reason_data = models.JSONField(_("why this session (as data)"), default=list, blank=True, editable=False)
     is_example = models.BooleanField(_("invented example"), default=False)
 
     class Meta:
@@ -163,6 +183,17 @@ class Registration(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.organisation})"
+
+    @property
+    def reason_text(self) -> str:
+        """Why this session, in the reader's language."""
+        from .reasons import render
+
+        return render(self.reason_data, self.reason)
+
+    @property
+    def stretch_seat(self) -> bool:
+        return bool(self.reason_data) and self.reason_data[0] == "stretch"
 
 
 class AssignmentRun(TimeStampedModel):

@@ -26,9 +26,19 @@ from .models import AssignmentRun, Event, Registration, SessionLead, WorkSession
 
 
 def can_organise(user: Any, event: Event) -> bool:
-    if getattr(user, "is_superuser", False):
+    """Superusers, coordinators of the event's deal and the event's own organisers."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
         return True
-    return event.deal is not None and is_coordinator(user, event.deal)
+    if event.deal is not None and is_coordinator(user, event.deal):
+        return True
+    return event.pk is not None and event.organisers.filter(pk=user.pk).exists()
+
+
+def can_create_standalone(user: Any) -> bool:
+    """Who may plan an event that belongs to no deal: holders of the "add event" permission."""
+    return bool(getattr(user, "is_authenticated", False) and user.has_perm("events.add_event"))
 
 
 def require_organiser(user: Any, event: Event) -> None:
@@ -56,7 +66,8 @@ def run_assignment(
         p = placed[str(r.pk)]
         r.session = sessions[p.session_id]
         r.reason = p.reason[:300]
-    Registration.objects.bulk_update(registrations, ["session", "reason"], batch_size=1000)
+        r.reason_data = list(p.why)
+    Registration.objects.bulk_update(registrations, ["session", "reason", "reason_data"], batch_size=1000)
     audit.record(
         actor=actor,
         action=audit.AuditEvent.Action.UPDATE,
@@ -226,6 +237,7 @@ def execute_run(run_id: int) -> None:
         options = Options(
             max_type_share=o.get("max_type_share"),
             min_per_type=int(o.get("min_per_type") or 0),
+            stretch=o.get("stretch"),
             seed=int(o.get("seed") or 0),
         )
         result = run_assignment(actor=run.started_by, event=run.event, options=options, progress=progress)
@@ -237,6 +249,8 @@ def execute_run(run_id: int) -> None:
             "seconds": round(result.seconds, 3),
             "message": result.message,
             "counts": result.counts,
+            "stretch_seats": result.diagnostics.get("stretch_seats", {}),
+            "crossing_gap": result.diagnostics.get("crossing_gap", result.gap),
             "blockers": [
                 {"kind": b.kind, "subject": b.subject, "shortfall": b.shortfall} for b in result.blockers
             ],
@@ -267,8 +281,9 @@ def move(*, actor: Any, registration: Registration, session: Any) -> Registratio
         raise ValidationError({"registration": _("Only confirmed participants can be placed.")})
     old = registration.session
     registration.session, registration.locked = session, True
-    registration.reason = _("placed by hand")
-    registration.save(update_fields=["session", "locked", "reason", "updated_at"])
+    registration.reason = "placed by hand"
+    registration.reason_data = ["by_hand"]
+    registration.save(update_fields=["session", "locked", "reason", "reason_data", "updated_at"])
     audit.record(
         actor=actor,
         action=audit.AuditEvent.Action.UPDATE,
@@ -396,17 +411,58 @@ def import_registrations(
 # --- organisers create and edit events and work sessions --------------------------------
 
 
+@transaction.atomic
 def create_event(*, actor: Any, deal: Any, data: dict[str, Any]) -> Event:
-    require_coordinator(actor, deal)
-    return save_audited(
+    """An event of a deal (its coordinators organise it) or one that stands alone.
+
+    Whoever plans a stand-alone event becomes its first organiser.
+    """
+    if deal is not None:
+        require_coordinator(actor, deal)
+    elif not can_create_standalone(actor):
+        raise PermissionDenied(_("You may not plan events that belong to no deal."))
+    organisers = data.pop("organisers", None)
+    event = save_audited(
         actor=actor, instance=Event(deal=deal, slug=unique_slug(Event, data["title"])), data=data, deal=deal
     )
+    wanted = list(organisers or [])
+    if deal is None and actor not in wanted:
+        wanted.insert(0, actor)
+    if wanted:
+        _set_organisers(actor, event, wanted)  # the actor may create it, so may name its organisers
+    return event
 
 
+@transaction.atomic
 def update_event(*, actor: Any, event: Event, data: dict[str, Any]) -> Event:
-
     require_organiser(actor, event)
-    return save_audited(actor=actor, instance=event, data=data, deal=event.deal)
+    organisers = data.pop("organisers", None)
+    event = save_audited(actor=actor, instance=event, data=data, deal=event.deal)
+    if organisers is not None:
+        set_organisers(actor=actor, event=event, users=list(organisers))
+    return event
+
+
+def set_organisers(*, actor: Any, event: Event, users: list[Any]) -> None:
+    """Replace the event's own organisers. A stand-alone event keeps at least one."""
+    require_organiser(actor, event)
+    _set_organisers(actor, event, users)
+
+
+def _set_organisers(actor: Any, event: Event, users: list[Any]) -> None:
+    if event.deal is None and not users:
+        raise ValidationError({"organisers": _("An event that belongs to no deal needs an organiser.")})
+    old = sorted(u.get_username() for u in event.organisers.all())
+    event.organisers.set(users)
+    new = sorted(u.get_username() for u in users)
+    if old != new:
+        audit.record(
+            actor=actor,
+            action=audit.AuditEvent.Action.UPDATE,
+            obj=event,
+            deal=event.deal,
+            changes={"organisers": {"old": old, "new": new}},
+        )
 
 
 @transaction.atomic

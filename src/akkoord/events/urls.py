@@ -9,6 +9,7 @@ urlpatterns = [
     path("r/<str:token>/confirm/", views.confirm, name="confirm"),
     path("r/<str:token>/cancel/", views.cancel, name="cancel"),
     path("r/<str:token>/calendar.ics", views.participant_calendar, name="participant_calendar"),
+    path("new/", views.event_create, name="create_standalone"),
     path("new/<slug:deal_slug>/", views.event_create, name="create"),
     path("<slug:slug>/", views.event_detail, name="detail"),
     path("<slug:slug>/edit/", views.event_edit, name="edit"),

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -41,7 +41,11 @@ def event_list(request: HttpRequest) -> HttpResponse:
         .annotate(session_count=Count("sessions", distinct=True))
         .filter(Q(deal__isnull=True) | Q(deal__is_public=True))
     )
-    return render(request, "events/list.html", {"events": events})
+    return render(
+        request,
+        "events/list.html",
+        {"events": events, "can_create": services.can_create_standalone(request.user)},
+    )
 
 
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -90,7 +94,7 @@ def assignment(request: HttpRequest, slug: str) -> HttpResponse:
     for s in sessions:
         members = by_session[s.pk]
         mix = Counter(r.stakeholder_type for r in members)
-        stretch = sum(1 for r in members if r.reason.startswith("stretch seat"))
+        stretch = sum(1 for r in members if r.stretch_seat)
         rows.append(
             {
                 "session": s,
@@ -112,6 +116,16 @@ def assignment(request: HttpRequest, slug: str) -> HttpResponse:
             _("Source: assignment of %(event)s; registrations are invented examples where marked.")
             % {"event": event.title},
         )
+    stretch_chart = None
+    if any(row["stretch"] for row in rows):
+        stretch_chart = charts.bar_chart(
+            _("Share of stretch seats per work session"),
+            tuple(f"#{row['session'].number}" for row in rows),
+            tuple(100 * row["share"] for row in rows),
+            _("percent of the participants in the session"),
+            _("Source: assignment of %(event)s; registrations are invented examples where marked.")
+            % {"event": event.title},
+        )
     return render(
         request,
         "events/assignment.html",
@@ -119,6 +133,7 @@ def assignment(request: HttpRequest, slug: str) -> HttpResponse:
             "event": event,
             "rows": rows,
             "chart": chart,
+            "stretch_chart": stretch_chart,
             "types": [str(labels[t]) for t in labels],
             "run_form": run_form,
             "run": latest,
@@ -324,20 +339,27 @@ def _form_page(request: HttpRequest, form: Any, title: str, back: str) -> HttpRe
 
 
 @login_required
-def event_create(request: HttpRequest, deal_slug: str) -> HttpResponse:
-    deal = get_object_or_404(Deal, slug=deal_slug)
-    if not can_view(request.user, deal):
-        raise Http404
-    require_coordinator(request.user, deal)
+def event_create(request: HttpRequest, deal_slug: str | None = None) -> HttpResponse:
+    """A new event of a deal, or (without a deal) one that stands alone."""
+    deal = None
+    if deal_slug is not None:
+        deal = get_object_or_404(Deal, slug=deal_slug)
+        if not can_view(request.user, deal):
+            raise Http404
+        require_coordinator(request.user, deal)
+    elif not services.can_create_standalone(request.user):
+        raise PermissionDenied(_("You may not plan events that belong to no deal."))
     form = forms.EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            event = services.create_event(actor=request.user, deal=deal, data=form.cleaned_data)
+            event = services.create_event(actor=request.user, deal=deal, data=dict(form.cleaned_data))
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
             messages.success(request, _("The event has been saved. Add its work sessions."))
             return redirect(event)
+    if deal is None:
+        return _form_page(request, form, _("New event"), reverse("events:list"))
     return _form_page(
         request, form, _("New event for %(deal)s") % {"deal": deal.title}, deal.get_absolute_url()
     )
@@ -350,7 +372,7 @@ def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
     form = forms.EventForm(request.POST or None, instance=Event.objects.get(pk=event.pk))
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_event(actor=request.user, event=event, data=form.cleaned_data)
+            services.update_event(actor=request.user, event=event, data=dict(form.cleaned_data))
         except ValidationError as exc:
             apply_errors(form, exc)
         else:

@@ -5,7 +5,7 @@ Pure Python + numpy + OR-Tools; imports no Django. See ``docs/assignment.md``.
 
 from __future__ import annotations
 
-from .engine import assign, ordinal
+from .engine import assign
 from .model import (
     UNLISTED_COST,
     AssignmentInput,
@@ -16,6 +16,8 @@ from .model import (
     Participant,
     Placement,
     Session,
+    explain,
+    ordinal,
 )
 from .scoring import KeywordIndex, stem, stems
 from .solvers import BACKENDS
@@ -33,6 +35,7 @@ __all__ = [
     "Placement",
     "Session",
     "assign",
+    "explain",
     "ordinal",
     "stem",
     "stems",

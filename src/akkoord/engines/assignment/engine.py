@@ -15,23 +15,13 @@ from .model import (
     AssignmentResult,
     Blocker,
     Placement,
+    explain,
 )
 from .solvers import BACKENDS, Infeasible
 
 TOP = nw.TOP
 
 Progress = Callable[[str, float], None]
-
-
-def ordinal(k: int) -> str:
-    """English ordinal of a positive integer.
-
-    >>> [ordinal(k) for k in (1, 2, 3, 4, 11, 12, 13, 21, 22)]
-    ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd']
-    """
-    if 10 <= k % 100 <= 20:
-        return f"{k}th"
-    return f"{k}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(k % 10, 'th') }"
 
 
 def assign(
@@ -430,7 +420,7 @@ def _placements(
     class_of[prep.order] = np.repeat(np.arange(prep.n_classes), np.diff(prep.offsets))
     from_interests = prep.from_interests[placed]
 
-    made: dict[tuple[int, int], str] = {}
+    made: dict[tuple[int, int], tuple[tuple[object, ...], str]] = {}
     out = []
     new = tuple.__new__
     for i, j, r, cost, w, is_stretch, by_hand, mine in zip(
@@ -444,21 +434,25 @@ def _placements(
         from_interests.tolist(),
         strict=True,
     ):
+        why: tuple[object, ...]
         if by_hand:
-            reason = "placed by hand"
+            why = ("by_hand",)
         elif r == 1:
-            reason = "1st choice"
-            if mine and w >= 0:
-                reason += f" (best match for {prep.spelling(i, prep.words[w])})"
+            why = ("first_match", prep.spelling(i, prep.words[w])) if mine and w >= 0 else ("first",)
         elif is_stretch:
-            reason = f"stretch seat: shares your interest in {prep.spelling(i, prep.words[w])}"
+            why = ("stretch", prep.spelling(i, prep.words[w]))
         else:
             key = (int(class_of[i]), j)
             found = made.get(key)
             if found is None:
-                found = made[key] = _reason(data, net, i, j, r or None, counts, type_counts)
-            reason = found
-        out.append(new(Placement, (participants[i].id, ids[j], r or None, cost, is_stretch, reason)))
+                reasons = _reason(data, net, i, j, r or None, counts, type_counts)
+                found = made[key] = (reasons, explain(reasons))
+            why, text = found
+            out.append(new(Placement, (participants[i].id, ids[j], r or None, cost, is_stretch, text, why)))
+            continue
+        out.append(
+            new(Placement, (participants[i].id, ids[j], r or None, cost, is_stretch, explain(why), why))
+        )
     return tuple(out)
 
 
@@ -470,7 +464,7 @@ def _reason(
     rank: int | None,
     counts: dict[int, int],
     type_counts: dict[int, dict[str, int]],
-) -> str:
+) -> tuple[object, ...]:
     """Why a participant sits lower on their list: the sessions they ranked higher, and why not there."""
     prep = net.prep
     row = [
@@ -479,13 +473,12 @@ def _reason(
         if s >= 0
     ]
     higher = [s for r, s in sorted(row) if rank is None or r < rank]
-    why = [_why_not(data, net, i, s, counts, type_counts) for s in higher[:2]]
-    why_text = "; ".join(w for w in why if w)
+    reasons = tuple(_why_not(data, net, i, s, counts, type_counts) for s in higher[:2])
     if rank is not None:
-        return f"{ordinal(rank)} choice" + (f"; {why_text}" if why_text else "")
+        return ("rank", rank, reasons)
     if not row:
-        return "no preferences or matching interests given"
-    return "not on your list" + (f"; {why_text}" if why_text else "")
+        return ("no_list",)
+    return ("unlisted", reasons)
 
 
 def _why_not(
@@ -495,15 +488,15 @@ def _why_not(
     j: int,
     counts: dict[int, int],
     type_counts: dict[int, dict[str, int]],
-) -> str:
+) -> tuple[str, ...]:
     p, s = data.participants[i], data.sessions[j]
     if s.requires_mandate and not p.has_mandate:
-        return f"{s.id} requires a mandate"
+        return ("mandate", s.id)
     if counts[j] >= s.capacity_max:
-        return f"{s.id} full"
+        return ("full", s.id)
     t = net.type_index[p.stakeholder_type]
     if type_counts[j].get(p.stakeholder_type, 0) >= net.type_caps[(j, t)]:
-        return f"{s.id} has its share of {p.stakeholder_type}"
+        return ("type_share", s.id, p.stakeholder_type)
     if net.seats[j].reserved and counts[j] >= s.capacity_max - net.seats[j].reserved:
-        return f"{s.id}: its other seats are stretch seats"
-    return f"{s.id} left for others to meet the session minimums"
+        return ("stretch_seats", s.id)
+    return ("minimums", s.id)

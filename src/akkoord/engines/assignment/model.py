@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 UNLISTED_COST = 100  # cost of a session the participant did not list (CLI contract)
 
@@ -127,7 +127,63 @@ class Placement(NamedTuple):
     rank: int | None  # 1 = first choice; None when the session was not on the list
     cost: int
     stretch: bool
-    reason: str
+    reason: str  # in English, from ``why`` (see ``explain``)
+    why: tuple[object, ...] = ()  # the reason as data, for other languages (see ``explain``)
+
+
+def explain(why: tuple[object, ...]) -> str:
+    """The one-line reason of a placement, in English, from its data.
+
+    ``why`` is one of ``("by_hand",)``, ``("first",)``, ``("first_match", interest)``,
+    ``("stretch", interest)``, ``("rank", k, reasons)``, ``("unlisted", reasons)``,
+    ``("no_list",)``; ``reasons`` says why higher-ranked sessions were not given, each one
+    of ``("mandate", s)``, ``("full", s)``, ``("type_share", s, type)``,
+    ``("stretch_seats", s)``, ``("minimums", s)``.
+
+    >>> explain(("rank", 2, (("full", "a"), ("mandate", "8"))))
+    '2nd choice; a full; 8 requires a mandate'
+    >>> explain(("stretch", "erfgoed"))
+    'stretch seat: shares your interest in erfgoed'
+    """
+    kind = why[0] if why else ""
+    if kind == "by_hand":
+        return "placed by hand"
+    if kind == "first":
+        return "1st choice"
+    if kind == "first_match":
+        return f"1st choice (best match for {why[1]})"
+    if kind == "stretch":
+        return f"stretch seat: shares your interest in {why[1]}"
+    if kind == "no_list":
+        return "no preferences or matching interests given"
+    reasons = cast("tuple[tuple[object, ...], ...]", why[-1] if kind in {"rank", "unlisted"} else ())
+    detail = "; ".join(_why_not_text(r) for r in reasons)
+    head = f"{ordinal(cast(int, why[1]))} choice" if kind == "rank" else "not on your list"
+    return head + (f"; {detail}" if detail else "")
+
+
+def _why_not_text(reason: tuple[object, ...]) -> str:
+    kind, sid = reason[0], reason[1]
+    if kind == "mandate":
+        return f"{sid} requires a mandate"
+    if kind == "full":
+        return f"{sid} full"
+    if kind == "type_share":
+        return f"{sid} has its share of {reason[2]}"
+    if kind == "stretch_seats":
+        return f"{sid}: its other seats are stretch seats"
+    return f"{sid} left for others to meet the session minimums"
+
+
+def ordinal(k: int) -> str:
+    """English ordinal of a positive integer.
+
+    >>> [ordinal(k) for k in (1, 2, 3, 4, 11, 12, 13, 21, 22)]
+    ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd']
+    """
+    if 10 <= k % 100 <= 20:
+        return f"{k}th"
+    return f"{k}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(k % 10, 'th') }"
 
 
 @dataclass(frozen=True)

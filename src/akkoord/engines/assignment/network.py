@@ -40,7 +40,17 @@ import numpy as np
 from .model import UNLISTED_COST, AssignmentInput, Options, Session
 from .prepare import OPEN, RESERVED, TOP, IntArray, Prepared, has_stretch, prepare, reserved_seats
 
-__all__ = ["TOP", "IntArray", "Network", "Prepared", "build", "crosses", "has_stretch", "prepare", "session_seats"]
+__all__ = [
+    "TOP",
+    "IntArray",
+    "Network",
+    "Prepared",
+    "build",
+    "crosses",
+    "has_stretch",
+    "prepare",
+    "session_seats",
+]
 
 # Arc kinds, to read a solution back.
 (
