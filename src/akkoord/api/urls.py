@@ -4,6 +4,7 @@ from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from akkoord.deals import api as deals_api
+from akkoord.events import api as events_api
 from akkoord.organisations import api as organisations_api
 
 router = DefaultRouter()
@@ -15,6 +16,7 @@ router.register("signatures", deals_api.SignatureViewSet, basename="signature")
 router.register("working-groups", deals_api.WorkingGroupViewSet, basename="workinggroup")
 router.register("milestones", deals_api.MilestoneViewSet, basename="milestone")
 router.register("decisions", deals_api.DecisionViewSet, basename="decision")
+router.register("events", events_api.EventViewSet, basename="event")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
