@@ -577,6 +577,9 @@ def load_demo(password: str) -> dict[str, Any]:
     from akkoord.events.demo import load_event
 
     load_event(coordinator)
+    from akkoord.impact.demo import load_impact
+
+    load_impact(coordinator)
     assert Signature.objects.exists() and CharterVersion.objects.exists()
     assert ContributionRequest.objects.exists()
     return {"created": True, "deals": Deal.objects.count(), "coordinator": coordinator}

@@ -84,6 +84,15 @@ class Deal(SourcedModel):
     programme = models.CharField(
         _("programme"), max_length=200, blank=True, help_text=_("For example Agenda Stad.")
     )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text=_("A larger deal this one is part of, for example a sub-project of a Regio Deal."),
+    )
     regions = models.ManyToManyField(
         "regions.Region", verbose_name=_("regions"), blank=True, related_name="deals"
     )
@@ -107,6 +116,13 @@ class Deal(SourcedModel):
     def clean(self) -> None:
         if self.horizon_start and self.horizon_end and self.horizon_end < self.horizon_start:
             raise ValidationError({"horizon_end": _("The last year must not be before the first year.")})
+        seen = {self.pk}
+        up = self.parent
+        while up is not None:
+            if up.pk in seen:
+                raise ValidationError({"parent": _("A deal cannot be part of itself.")})
+            seen.add(up.pk)
+            up = up.parent
 
     @property
     def horizon_years(self) -> int:

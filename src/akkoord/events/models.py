@@ -16,6 +16,9 @@ from akkoord.common.models import SourcedModel, TimeStampedModel
 from akkoord.organisations.models import StakeholderType
 
 
+MAX_PLACES = 100_000  # explicit, so forms, API and schema agree on every database
+
+
 class Event(SourcedModel):
     class Kind(models.TextChoices):
         NATIONAL_DIALOGUE = "national_dialogue", _("National Dialogue")
@@ -41,7 +44,9 @@ class Event(SourcedModel):
     location = models.CharField(_("location"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
     capacity = models.PositiveIntegerField(
-        _("places"), help_text=_("Registrations beyond this number go on the waiting list.")
+        _("places"),
+        validators=[MaxValueValidator(MAX_PLACES)],
+        help_text=_("Registrations beyond this number go on the waiting list."),
     )
     registration_open = models.BooleanField(_("registration open"), default=False)
     organisers = models.ManyToManyField(
@@ -71,12 +76,18 @@ class Event(SourcedModel):
 
 class WorkSession(SourcedModel):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions")
-    number = models.PositiveSmallIntegerField(_("number"))
+    number = models.PositiveSmallIntegerField(
+        _("number"), validators=[MinValueValidator(1), MaxValueValidator(999)]
+    )
     title = models.CharField(_("title"), max_length=200)
     explanation = models.TextField(_("explanation"), blank=True)
     keywords = models.JSONField(_("keywords"), default=list, blank=True)
-    capacity_min = models.PositiveIntegerField(_("minimum size"), default=0)
-    capacity_max = models.PositiveIntegerField(_("maximum size"), validators=[MinValueValidator(1)])
+    capacity_min = models.PositiveIntegerField(
+        _("minimum size"), default=0, validators=[MaxValueValidator(MAX_PLACES)]
+    )
+    capacity_max = models.PositiveIntegerField(
+        _("maximum size"), validators=[MinValueValidator(1), MaxValueValidator(MAX_PLACES)]
+    )
     requires_mandate = models.BooleanField(
         _("mandate required"), default=False, help_text=_("Only for participants who may sign.")
     )

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "akkoord.organisations",
     "akkoord.deals",
     "akkoord.events",
+    "akkoord.impact",
     "akkoord.api",
     "akkoord.web",
 ]
