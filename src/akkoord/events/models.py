@@ -15,7 +15,6 @@ from django.utils.translation import pgettext_lazy
 from akkoord.common.models import SourcedModel, TimeStampedModel
 from akkoord.organisations.models import StakeholderType
 
-
 MAX_PLACES = 100_000  # explicit, so forms, API and schema agree on every database
 
 
