@@ -14,6 +14,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -112,6 +113,7 @@ def deal_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "milestones": deal.milestones.all(),
         "decisions": deal.decisions.all(),
         "events": deal.events.all(),
+        "impact": _impact_summary(deal),
         "regions": deal.regions.all(),
         "balance_chart": balance_chart,
         "money_chart": money_chart,
@@ -124,6 +126,17 @@ def deal_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
     }
     return render(request, "deals/detail.html", context)
+
+
+def _impact_summary(deal: Deal) -> list[Any]:
+    """Each indicator's status this year, for the deal page (the monitor has the rest)."""
+    from akkoord.impact.selectors import indicator_views
+    from akkoord.impact.views import STATUS_LABELS
+
+    views = indicator_views(deal, timezone.localdate().year)
+    for v in views:
+        v.label = STATUS_LABELS[v.status]
+    return views
 
 
 def _form_page(

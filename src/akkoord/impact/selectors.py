@@ -30,7 +30,7 @@ from akkoord.engines.impact import (
     worst,
 )
 
-from .models import Ambition, Indicator, Measurement, Target
+from .models import ActiveIngredient, Ambition, Indicator, Measurement, Readiness, Target
 
 
 @dataclass
@@ -141,3 +141,30 @@ def ambition_statuses(
         mine = by_ambition.get(ambition.pk, [])
         out.append((ambition, worst([v.status for v in mine]), mine))
     return out
+
+
+@dataclass
+class ReadinessCheck:
+    """Ready to secure and scale (seed 003)? Four checks, each with what backs it."""
+
+    items: list[tuple[str, bool, str]]  # (check, met, detail)
+
+    @property
+    def ready(self) -> bool:
+        return all(ok for _, ok, _ in self.items)
+
+
+def readiness(deal: Any) -> ReadinessCheck:
+    from django.utils.translation import gettext as _
+
+    ingredients = list(ActiveIngredient.objects.filter(link__deal=deal).values_list("name", flat=True))
+    r = Readiness.objects.filter(deal=deal).first()
+    partners = [line.strip() for line in (r.scaling_partners if r else "").splitlines() if line.strip()]
+    return ReadinessCheck(
+        [
+            (_("Active ingredients named"), bool(ingredients), "; ".join(ingredients)),
+            (_("An owner has taken it on"), bool(r and r.owner_secured), r.owner if r else ""),
+            (_("Funding is secured"), bool(r and r.funding_secured), r.funding if r else ""),
+            (_("Scaling partners named"), bool(partners), "; ".join(partners)),
+        ]
+    )

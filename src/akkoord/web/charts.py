@@ -129,3 +129,32 @@ def stacked_bar_chart(
     ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
     _source(fig, source, height)
     return _to_svg(fig, title)
+
+
+@lru_cache(maxsize=1024)
+def trend_chart(
+    label: str,
+    years: tuple[int, ...],
+    values: tuple[float, ...],
+    baseline: tuple[int, float] | None,
+    target: tuple[int, float] | None,
+    unit: str,
+) -> str:
+    """A small chart of one indicator: measured values, and the straight line from baseline to target.
+
+    Drawn without title or source (the row or card it sits in names both); ``label``
+    describes it for screen readers, and the numbers are in the table next to it.
+    """
+    fig, ax = plt.subplots(figsize=(2.6, 1.1))
+    if baseline and target:
+        ax.plot([baseline[0], target[0]], [baseline[1], target[1]], color=MUTED, linestyle="--", linewidth=1)
+        ax.plot([target[0]], [target[1]], marker="D", color=OKABE_ITO[2], markersize=4)
+    if baseline:
+        ax.plot([baseline[0]], [baseline[1]], marker="o", color=MUTED, markersize=3)
+    if years:
+        ax.plot(years, values, color=ACCENT, marker="o", markersize=3, linewidth=1.5)
+    ax.tick_params(labelsize=7, length=2)
+    ax.set_ylabel(unit, fontsize=7)
+    ax.locator_params(axis="x", nbins=4, integer=True)
+    ax.locator_params(axis="y", nbins=3)
+    return _to_svg(fig, label)

@@ -30,3 +30,25 @@ def percent(value: float | None) -> str:
 @register.filter
 def get_item(mapping: dict[str, Any], key: str) -> Any:
     return mapping.get(key)
+
+
+@register.filter
+def amount(value: Decimal | float | None) -> str:
+    """A measured value: whole numbers without decimals, others with one."""
+    if value is None:
+        return "–"
+    return formats.number(value, 0 if float(value).is_integer() else 1)
+
+
+@register.filter
+def status_colour(status: str) -> str:
+    from akkoord.engines.impact import COLOURS
+
+    return COLOURS.get(status, "grey")
+
+
+@register.filter
+def theme_label(code: str) -> str:
+    from akkoord.impact.models import WellbeingTheme
+
+    return str(dict(WellbeingTheme.choices).get(code, code))

@@ -1,0 +1,180 @@
+"""The impact monitor of a deal: ambitions, theory of change, indicators, values and their approval."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from akkoord.deals.models import Deal
+from akkoord.deals.permissions import can_view, is_coordinator
+from akkoord.web import charts
+from akkoord.web.forms import apply_errors
+
+from . import forms, selectors, services
+from .models import ActiveIngredient, Assumption, Indicator, Level, Link, Measurement, Narrative, Node
+
+STATUS_LABELS = {
+    "achieved": gettext_lazy("achieved"),
+    "on_track": gettext_lazy("on track"),
+    "acceleration_needed": gettext_lazy("acceleration needed"),
+    "limited": gettext_lazy("limited progress"),
+    "deterioration": gettext_lazy("deterioration"),
+    "no_data": gettext_lazy("no data"),
+}
+
+
+def _deal(request: HttpRequest, slug: str) -> Deal:
+    deal = get_object_or_404(Deal, slug=slug)
+    if not can_view(request.user, deal):
+        raise Http404
+    return deal
+
+
+def _year(request: HttpRequest) -> int:
+    this_year = timezone.localdate().year
+    try:
+        year = int(request.GET.get("year", this_year))
+    except ValueError:
+        return this_year
+    return min(max(year, 1900), 2200)
+
+
+def monitor_context(request: HttpRequest, deal: Deal, year: int) -> dict[str, Any]:
+    views = selectors.indicator_views(deal, year)
+    coordinator = is_coordinator(request.user, deal)
+    for v in views:
+        v.label = STATUS_LABELS[v.status]
+        v.may_enter = services.can_enter(request.user, v.indicator) and not v.indicator.rolls_up
+        ind = v.indicator
+        baseline = (ind.baseline_year, float(ind.baseline_value)) if ind.baseline_year is not None else None
+        target = (v.target.year, float(v.target.value)) if v.target and v.target.value is not None else None
+        v.chart = None
+        if v.series or (baseline and target):
+            v.chart = charts.trend_chart(
+                _("%(code)s: measured values and the line from baseline to target") % {"code": ind.code},
+                tuple(y for y, _ in v.series),
+                tuple(x for _, x in v.series),
+                baseline,
+                target,
+                ind.unit,
+            )
+    # Values: everyone sees approved ones; those who may enter or decide see the rest too.
+    values = defaultdict(list)
+    for m in (
+        Measurement.objects.filter(indicator__deal=deal).select_related("indicator").order_by("-year", "-id")
+    ):
+        values[m.indicator_id].append(m)
+    for v in views:
+        mine = values.get(v.indicator.pk, [])
+        v.values = [m for m in mine if m.status == Measurement.Status.APPROVED or v.may_enter or coordinator]
+    links = (
+        Link.objects.filter(deal=deal)
+        .select_related("source", "target")
+        .prefetch_related(
+            Prefetch("assumptions", queryset=Assumption.objects.order_by("id")),
+            Prefetch("active_ingredients", queryset=ActiveIngredient.objects.order_by("id")),
+        )
+    )
+    nodes = list(Node.objects.filter(deal=deal).prefetch_related("beneficiaries"))
+    levels = [(label, [n for n in nodes if n.level == value]) for value, label in Level.choices]
+    ambitions = [
+        (a, status, STATUS_LABELS[status], mine)
+        for a, status, mine in selectors.ambition_statuses(deal, views)
+    ]
+    return {
+        "deal": deal,
+        "year": year,
+        "views": views,
+        "ambitions": ambitions,
+        "levels": [(label, ns) for label, ns in levels if ns],
+        "links": links,
+        "queue": [m for ms in values.values() for m in ms if m.status == Measurement.Status.SUBMITTED]
+        if coordinator
+        else [],
+        "narratives": Narrative.objects.filter(deal=deal, year__lte=year),
+        "readiness": selectors.readiness(deal),
+        "is_coordinator": coordinator,
+        "return_form": forms.ReturnForm(),
+    }
+
+
+def monitor(request: HttpRequest, slug: str) -> HttpResponse:
+    deal = _deal(request, slug)
+    return render(request, "impact/monitor.html", monitor_context(request, deal, _year(request)))
+
+
+@login_required
+def measurement_form(request: HttpRequest, slug: str, code: str, pk: int | None = None) -> HttpResponse:
+    deal = _deal(request, slug)
+    indicator = get_object_or_404(
+        Indicator.objects.select_related("deal", "responsible"), deal=deal, code=code
+    )
+    services.require_enterer(request.user, indicator)
+    instance = get_object_or_404(Measurement, pk=pk, indicator=indicator) if pk else None
+    form = forms.MeasurementForm(request.POST or None, instance=instance, indicator=indicator)
+    if request.method == "POST" and form.is_valid():
+        try:
+            m = services.save_measurement(
+                actor=request.user,
+                indicator=indicator,
+                data=dict(form.cleaned_data),
+                instance=Measurement.objects.get(pk=instance.pk) if instance else None,
+            )
+            if "submit" in request.POST:
+                services.submit(actor=request.user, measurement=m)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("The value has been submitted for approval.")
+                if "submit" in request.POST
+                else _("The value has been saved as a draft."),
+            )
+            return redirect(f"{reverse('impact:monitor', args=[deal.slug])}#ind-{indicator.code}")
+    return render(
+        request,
+        "impact/measurement_form.html",
+        {"deal": deal, "indicator": indicator, "form": form, "instance": instance},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def measurement_action(request: HttpRequest, slug: str, pk: int, action: str) -> HttpResponse:
+    deal = _deal(request, slug)
+    m = get_object_or_404(Measurement.objects.select_related("indicator__deal"), pk=pk, indicator__deal=deal)
+    try:
+        if action == "submit":
+            services.submit(actor=request.user, measurement=m)
+            messages.success(request, _("The value has been submitted for approval."))
+        elif action == "approve":
+            services.approve(actor=request.user, measurement=m)
+            messages.success(request, _("The value has been approved and counts now."))
+        elif action == "return":
+            reason = request.POST.get("reason", "")[:2000]
+            services.return_measurement(actor=request.user, measurement=m, reason=reason)
+            messages.success(request, _("The value has been returned to its partner."))
+        else:
+            raise Http404
+    except ValidationError as exc:
+        for errors in exc.message_dict.values():
+            for error in errors:
+                messages.error(request, error)
+        response = redirect(reverse("impact:monitor", args=[deal.slug]))
+        response.status_code = 303
+        return response
+    return redirect(f"{reverse('impact:monitor', args=[deal.slug])}#ind-{m.indicator.code}")
