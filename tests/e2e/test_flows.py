@@ -141,3 +141,39 @@ def test_registration_assignment_publish_and_the_participant_sees_the_session(
     page.goto(f"{base}/events/r/{registration.token}/")
     expect(page.locator("main")).to_contain_text("Almere Pampus")  # interests: gebiedsexploitatie
     assert axe_violations(page) == []
+
+
+def test_partner_enters_a_value_coordinator_approves_deal_page_shows_the_new_status(
+    page: Any, live_server: Any, demo: Any
+) -> None:
+    from akkoord.impact.models import Measurement
+
+    base = live_server.url
+    row = page.locator("#impact tr", has_text="PACT-1")
+    page.goto(base + PACT)
+    expect(row).to_contain_text("beperkte voortgang")  # 4 dialogues of 10 by 2029: behind
+    # A partner contact enters this year's value and submits it.
+    login(page, base, "partner", "demo-password-123")
+    page.goto(base + "/impact/impact-van-soesterberg/")
+    assert axe_violations(page) == []
+    page.click("#ind-PACT-1 >> text=Waarde invoeren")
+    assert axe_violations(page) == []
+    page.fill("#id_year", "2025")
+    page.fill("#id_value", "6")
+    page.fill("#id_evidence", "Verslag van de Nationale Dialoog 2025 (voorbeeld)")
+    page.click("text=Opslaan en indienen ter goedkeuring")
+    page.wait_for_url("**/impact/impact-van-soesterberg/#ind-PACT-1")
+    assert Measurement.objects.get(indicator__code="PACT-1", year=2025).status == "submitted"
+    page.goto(base + PACT)
+    expect(row).to_contain_text("beperkte voortgang")  # submitted values do not count yet
+    # The coordinator approves it from the queue.
+    page.context.clear_cookies()
+    login(page, base, "coordinator", "demo-password-123")
+    page.goto(base + "/impact/impact-van-soesterberg/")
+    queue = page.locator("section.queue tr", has_text="Verslag van de Nationale Dialoog 2025")
+    queue.locator("text=Goedkeuren").click()
+    page.wait_for_load_state()
+    assert Measurement.objects.get(indicator__code="PACT-1", year=2025).status == "approved"
+    page.goto(base + PACT)
+    expect(row).to_contain_text("6 dialogen")
+    expect(row).to_contain_text("versnelling nodig")
