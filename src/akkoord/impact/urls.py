@@ -5,6 +5,7 @@ from . import views
 app_name = "impact"
 urlpatterns = [
     path("<slug:slug>/", views.monitor, name="monitor"),
+    path("<slug:slug>/results.xml", views.results_xml, name="results_xml"),
     path("<slug:slug>/<str:code>/values/add/", views.measurement_form, name="measurement_add"),
     path("<slug:slug>/<str:code>/values/<int:pk>/", views.measurement_form, name="measurement_edit"),
     path("<slug:slug>/values/<int:pk>/<str:action>/", views.measurement_action, name="measurement_action"),

@@ -24,6 +24,7 @@ from akkoord.web.forms import apply_errors
 
 from . import forms, selectors, services
 from .models import ActiveIngredient, Assumption, Indicator, Level, Link, Measurement, Narrative, Node
+from .results import iati_xml
 
 STATUS_LABELS = {
     "achieved": gettext_lazy("achieved"),
@@ -113,6 +114,14 @@ def monitor_context(request: HttpRequest, deal: Deal, year: int) -> dict[str, An
 def monitor(request: HttpRequest, slug: str) -> HttpResponse:
     deal = _deal(request, slug)
     return render(request, "impact/monitor.html", monitor_context(request, deal, _year(request)))
+
+
+def results_xml(request: HttpRequest, slug: str) -> HttpResponse:
+    """The deal's results as IATI 2.03 XML (only approved values)."""
+    deal = _deal(request, slug)
+    response = HttpResponse(iati_xml([deal]), content_type="application/xml; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{deal.slug}-iati-results.xml"'
+    return response
 
 
 @login_required

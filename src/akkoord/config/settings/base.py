@@ -179,3 +179,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# IATI results export: the organisation that publishes (the platform's operator).
+# Identifiers per https://org-id.guide; the default marks a demo installation.
+IATI_REPORTING_ORG_REF = os.environ.get("AKKOORD_IATI_ORG_REF", "NL-AKKOORD-DEMO")
+IATI_REPORTING_ORG_NAME = os.environ.get("AKKOORD_IATI_ORG_NAME", "Akkoord (demo-installatie)")
+IATI_REPORTING_ORG_TYPE = os.environ.get("AKKOORD_IATI_ORG_TYPE", "10")
