@@ -114,6 +114,7 @@ def deal_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "decisions": deal.decisions.all(),
         "events": deal.events.all(),
         "impact": _impact_summary(deal),
+        "this_year": timezone.localdate().year,
         "regions": deal.regions.all(),
         "balance_chart": balance_chart,
         "money_chart": money_chart,

@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -22,7 +23,7 @@ from akkoord.deals.permissions import can_view, is_coordinator
 from akkoord.web import charts
 from akkoord.web.forms import apply_errors
 
-from . import forms, selectors, services
+from . import forms, report, selectors, services
 from .models import ActiveIngredient, Assumption, Indicator, Level, Link, Measurement, Narrative, Node
 from .results import iati_xml
 
@@ -122,6 +123,35 @@ def results_xml(request: HttpRequest, slug: str) -> HttpResponse:
     response = HttpResponse(iati_xml([deal]), content_type="application/xml; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{deal.slug}-iati-results.xml"'
     return response
+
+
+def _report_response(html: str, fmt: str, name: str) -> HttpResponse:
+    if fmt == "html":
+        return HttpResponse(html)
+    if fmt == "pdf":
+        response = HttpResponse(report.to_pdf(html), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+        return response
+    raise Http404
+
+
+def report_download(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
+    """The yearly report of a deal, as a page or as a PDF to print on A4."""
+    deal = _deal(request, slug)
+    if not 1900 <= year <= 2200 or fmt not in ("html", "pdf"):
+        raise Http404
+    return _report_response(report.render_deal(deal, year), fmt, f"{deal.slug}-{year}")
+
+
+def programme_report(request: HttpRequest, name: str, year: int, fmt: str) -> HttpResponse:
+    """The yearly parade: every public deal of a programme, an overview and a page each."""
+    if not 1900 <= year <= 2200 or fmt not in ("html", "pdf"):
+        raise Http404
+    if not Deal.objects.filter(programme=name, is_public=True).exists():
+        raise Http404
+    return _report_response(
+        report.render_programme(name, year, public_only=True), fmt, f"{slugify(name)}-{year}"
+    )
 
 
 @login_required

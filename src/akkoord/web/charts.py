@@ -158,3 +158,43 @@ def trend_chart(
     ax.locator_params(axis="x", nbins=4, integer=True)
     ax.locator_params(axis="y", nbins=3)
     return _to_svg(fig, label)
+
+
+def sparkline(
+    label: str,
+    years: tuple[int, ...],
+    values: tuple[float, ...],
+    baseline: tuple[int, float] | None,
+    target: tuple[int, float] | None,
+) -> str:
+    """A very small trend chart for reports with many indicators (about 10 ms each).
+
+    The measured values as a line, the straight way from baseline to target as
+    dashes, the target as a diamond; the first and last year written under it.
+    No axes: the numbers stand in the table row beside it.
+    """
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(2.0, 0.75))
+    FigureCanvasSVG(fig)
+    ax = fig.add_axes((0.03, 0.28, 0.94, 0.68))
+    ax.set_axis_off()
+    xs: list[int] = list(years)
+    if baseline and target:
+        ax.plot([baseline[0], target[0]], [baseline[1], target[1]], color=MUTED, linestyle="--", linewidth=1)
+        ax.plot([target[0]], [target[1]], marker="D", color=OKABE_ITO[2], markersize=3.5)
+        xs += [baseline[0], target[0]]
+    if years:
+        ax.plot(years, values, color=ACCENT, marker="o", markersize=2.5, linewidth=1.4)
+    if xs:
+        lo, hi = min(xs), max(xs)
+        fig.text(0.03, 0.04, str(lo), fontsize=6.5, color="#555555", ha="left")
+        if hi != lo:
+            fig.text(0.97, 0.04, str(hi), fontsize=6.5, color="#555555", ha="right")
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None})
+    svg = buf.getvalue()
+    svg = svg[svg.index("<svg") :]
+    svg = re.sub(r'<svg ([^>]*?)width="[^"]+" height="[^"]+"', r"<svg \1", svg, count=1)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{_escape(label)}" class="chart spark" ', 1)

@@ -52,3 +52,10 @@ def theme_label(code: str) -> str:
     from akkoord.impact.models import WellbeingTheme
 
     return str(dict(WellbeingTheme.choices).get(code, code))
+
+
+@register.filter
+def stakeholder_label(code: str) -> str:
+    from akkoord.organisations.models import StakeholderType
+
+    return str(dict(StakeholderType.choices).get(code, code))

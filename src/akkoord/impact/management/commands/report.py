@@ -1,0 +1,46 @@
+"""akkoord report DEAL --year YEAR --format html|pdf --out FILE  (or --programme NAME instead of DEAL)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from akkoord.deals.models import Deal
+from akkoord.impact import report
+
+
+class Command(BaseCommand):
+    help = "Write the yearly report of a deal, or of all deals of a programme, as HTML or PDF."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("deal", nargs="?", help="The deal's short name (slug).")
+        parser.add_argument("--programme", help="Instead of one deal: every deal of this programme.")
+        parser.add_argument("--year", type=int, default=timezone.localdate().year)
+        parser.add_argument("--format", choices=["html", "pdf"], default="html")
+        parser.add_argument("--out", required=True, help="The file to write.")
+
+    def handle(self, *args: Any, **o: Any) -> None:
+        if bool(o["deal"]) == bool(o["programme"]):
+            raise CommandError("Give either a deal or --programme NAME.")
+        if not 1900 <= o["year"] <= 2200:
+            raise CommandError("--year: give a year between 1900 and 2200.")
+        if o["programme"]:
+            try:
+                html = report.render_programme(o["programme"], o["year"])
+            except Deal.DoesNotExist as exc:
+                raise CommandError(f"--programme: no deals in the programme {o['programme']!r}.") from exc
+        else:
+            try:
+                deal = Deal.objects.get(slug=o["deal"])
+            except Deal.DoesNotExist as exc:
+                raise CommandError(f"No deal with the short name {o['deal']!r}.") from exc
+            html = report.render_deal(deal, o["year"])
+        out = Path(o["out"])
+        if o["format"] == "pdf":
+            out.write_bytes(report.to_pdf(html))
+        else:
+            out.write_text(html, encoding="utf-8")
+        self.stdout.write(self.style.SUCCESS(f"Written to {out}"))
