@@ -9,7 +9,9 @@ to secure and scale; what changed since last year.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -141,7 +143,17 @@ def render_programme(programme: str, year: int, *, public_only: bool = False) ->
     )
 
 
+_SVG = re.compile(r'<svg role="img" aria-label="([^"]*)" class="([^"]*)" (.*?)</svg>', re.S)
+
+
+def _svg_as_image(match: re.Match[str]) -> str:
+    """WeasyPrint draws SVG images with their own styles; inline SVG would lose them."""
+    label, classes, rest = match.groups()
+    data = base64.b64encode(f"<svg {rest}</svg>".encode()).decode("ascii")
+    return f'<img src="data:image/svg+xml;base64,{data}" alt="{label}" class="{classes}">'
+
+
 def to_pdf(html: str) -> bytes:
     from weasyprint import HTML
 
-    return bytes(HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf())
+    return bytes(HTML(string=_SVG.sub(_svg_as_image, html), base_url=str(settings.BASE_DIR)).write_pdf())
