@@ -23,6 +23,9 @@ def test_browse_search_and_accessibility(page: Any, live_server: Any, demo: Any)
         PACT + "charter/",
         "/deals/town-deal-sterke-streken/",
         "/accounts/login/",
+        "/impact/city-deal-circulair-en-conceptueel-bouwen/?year=2025",
+        "/impact/city-deal-health-hub-utrecht/report-2024.html",
+        "/events/nationale-dialoog-bouwcultuur-2020/",
     ):
         page.goto(base + path)
         assert page.locator("html").get_attribute("lang") == "nl"
