@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from akkoord.common import audit
-from akkoord.common.services import save_audited
+from akkoord.common.services import delete_audited, save_audited
 from akkoord.deals.permissions import contact_organisation_ids, is_coordinator, require_coordinator
 
 from .models import ActiveIngredient, Assumption, Indicator, Measurement, Target
@@ -168,3 +168,10 @@ def return_measurement(*, actor: Any, measurement: Measurement, reason: str) -> 
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the value goes back.")})
     return _move(actor, m, Status.RETURNED, reason=reason.strip())
+
+
+def delete_definition(*, actor: Any, instance: Any) -> None:
+    """Remove a part of the monitor (coordinators; audited; its values go with an indicator)."""
+    deal = _deal_of(instance)
+    require_coordinator(actor, deal)
+    delete_audited(actor=actor, instance=instance, deal=deal)

@@ -11,4 +11,7 @@ urlpatterns = [
     path("<slug:slug>/<str:code>/values/add/", views.measurement_form, name="measurement_add"),
     path("<slug:slug>/<str:code>/values/<int:pk>/", views.measurement_form, name="measurement_edit"),
     path("<slug:slug>/values/<int:pk>/<str:action>/", views.measurement_action, name="measurement_action"),
+    path("<slug:slug>/edit/<str:kind>/", views.part_form, name="part_add"),
+    path("<slug:slug>/edit/<str:kind>/<int:pk>/", views.part_form, name="part_edit"),
+    path("<slug:slug>/edit/<str:kind>/<int:pk>/delete/", views.part_delete, name="part_delete"),
 ]

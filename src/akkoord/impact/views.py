@@ -217,3 +217,66 @@ def measurement_action(request: HttpRequest, slug: str, pk: int, action: str) ->
         response.status_code = 303
         return response
     return redirect(f"{reverse('impact:monitor', args=[deal.slug])}#ind-{m.indicator.code}")
+
+
+def _part(deal: Deal, kind: str, pk: int | None) -> tuple[Any, Any]:
+    if kind not in forms.PARTS:
+        raise Http404
+    model, form_class, hang, *_titles = forms.PARTS[kind]
+    scope = {"deal": deal} if hang == "deal" else {f"{hang}__deal": deal}
+    if kind == "readiness":
+        return form_class, model.objects.filter(deal=deal).first() or model(deal=deal)
+    if pk is None:
+        return form_class, model(deal=deal) if hang == "deal" else model()
+    return form_class, get_object_or_404(model, pk=pk, **scope)
+
+
+@login_required
+def part_form(request: HttpRequest, slug: str, kind: str, pk: int | None = None) -> HttpResponse:
+    """Add or edit a part of the monitor: ambition, step, link, assumption, indicator, target, …"""
+    deal = _deal(request, slug)
+    form_class, instance = _part(deal, kind, pk)
+    from akkoord.deals.permissions import require_coordinator
+
+    require_coordinator(request.user, deal)
+    form = form_class(request.POST or None, instance=instance, deal=deal)
+    if request.method == "POST" and form.is_valid():
+        fields = {f.name for f in instance._meta.get_fields()}
+        data = {k: v for k, v in form.cleaned_data.items() if k in fields}
+        try:
+            fresh = type(instance).objects.get(pk=instance.pk) if instance.pk else instance
+            if hasattr(fresh, "deal_id") and not fresh.deal_id:
+                fresh.deal = deal
+            services.save_definition(actor=request.user, instance=fresh, data=data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(reverse("impact:monitor", args=[deal.slug]))
+    _model, _form, _hang, add_title, edit_title = forms.PARTS[kind]
+    delete_url = (
+        reverse("impact:part_delete", args=[deal.slug, kind, instance.pk])
+        if instance.pk and kind != "readiness"
+        else None
+    )
+    return render(
+        request,
+        "impact/part_form.html",
+        {
+            "deal": deal,
+            "form": form,
+            "title": edit_title if instance.pk else add_title,
+            "delete_url": delete_url,
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def part_delete(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
+    deal = _deal(request, slug)
+    _form_class, instance = _part(deal, kind, pk)
+    services.delete_definition(actor=request.user, instance=instance)
+    messages.success(request, _("Deleted."))
+    return redirect(reverse("impact:monitor", args=[deal.slug]))
