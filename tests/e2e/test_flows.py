@@ -172,7 +172,11 @@ def test_partner_enters_a_value_coordinator_approves_deal_page_shows_the_new_sta
     # The coordinator approves it from the queue.
     page.context.clear_cookies()
     login(page, base, "coordinator", "demo-password-123")
+    for kind in ("indicator", "ambition", "assumption"):
+        page.goto(base + f"/impact/impact-van-soesterberg/edit/{kind}/")
+        assert axe_violations(page) == [], kind
     page.goto(base + "/impact/impact-van-soesterberg/")
+    assert axe_violations(page) == []
     queue = page.locator("section.queue tr", has_text="Verslag van de Nationale Dialoog 2025")
     queue.locator("text=Goedkeuren").click()
     page.wait_for_load_state()
