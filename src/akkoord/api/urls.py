@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from akkoord.deals import api as deals_api
 from akkoord.events import api as events_api
+from akkoord.impact import api as impact_api
 from akkoord.organisations import api as organisations_api
 
 router = DefaultRouter()
@@ -17,6 +18,7 @@ router.register("working-groups", deals_api.WorkingGroupViewSet, basename="worki
 router.register("milestones", deals_api.MilestoneViewSet, basename="milestone")
 router.register("decisions", deals_api.DecisionViewSet, basename="decision")
 router.register("events", events_api.EventViewSet, basename="event")
+router.register("measurements", impact_api.MeasurementViewSet, basename="measurement")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

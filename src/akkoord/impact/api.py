@@ -1,8 +1,22 @@
-"""The results of a deal as JSON (the IATI results model); the API schema documents the shape."""
+"""API of the impact monitor: results as JSON (the IATI results model) and the values with their workflow."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from akkoord.api.viewsets import ServiceViewSet
+from akkoord.common.fields import BoundedPrimaryKeyRelatedField
+from akkoord.deals.models import DealMembership
+
+from . import services
+from .models import Indicator, Measurement
 
 
 class _Part(serializers.Serializer):
@@ -66,3 +80,108 @@ class ResultsSerializer(serializers.Serializer):
     end = serializers.IntegerField()
     participants = _Participant(many=True)
     results = _Result(many=True)
+
+
+class MeasurementSerializer(serializers.ModelSerializer):
+    """A value of an indicator. Only drafts and returned values can change; status moves by action."""
+
+    indicator = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    deal = serializers.SlugRelatedField(source="indicator.deal", slug_field="slug", read_only=True)
+    indicator_id = BoundedPrimaryKeyRelatedField(
+        source="indicator", queryset=Indicator.objects.select_related("deal", "responsible"), write_only=True
+    )
+
+    class Meta:
+        model = Measurement
+        fields = [
+            "id",
+            "deal",
+            "indicator",
+            "indicator_id",
+            "year",
+            "value",
+            "numerator",
+            "denominator",
+            "text",
+            "evidence",
+            "status",
+            "return_reason",
+            "source",
+            "is_example",
+        ]
+        read_only_fields = ["status", "return_reason"]
+
+    def get_fields(self) -> dict[str, Any]:
+        fields = super().get_fields()
+        if self.instance is not None:
+            fields["indicator_id"].read_only = True  # a value does not move between indicators
+        return fields
+
+
+class ReturnSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
+
+
+class MeasurementViewSet(ServiceViewSet):
+    """Values of indicators. Approved values are public with their deal; drafts, submitted and returned
+    values are seen by coordinators and by contacts of the partner that may enter them."""
+
+    serializer_class = MeasurementSerializer
+    deal_path = "indicator__deal"
+    filterset_fields = ["indicator__deal__slug", "indicator__code", "status", "year"]
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+    def base_queryset(self) -> QuerySet[Measurement]:
+        return Measurement.objects.select_related("indicator__deal", "indicator__responsible").order_by(
+            "indicator__deal__slug", "indicator__code", "year", "id"
+        )
+
+    def get_queryset(self) -> QuerySet[Measurement]:
+        qs = super().get_queryset()
+        user = self.request.user
+        if getattr(user, "is_superuser", False):
+            return qs
+        if not getattr(user, "is_authenticated", False):
+            return qs.filter(status=Measurement.Status.APPROVED)
+        coordinated = DealMembership.objects.filter(user=user, role=DealMembership.Role.COORDINATOR)
+        contacts = DealMembership.objects.filter(user=user, role=DealMembership.Role.PARTNER_CONTACT)
+        return qs.filter(
+            Q(status=Measurement.Status.APPROVED)
+            | Q(indicator__deal__in=coordinated.values("deal"))
+            | Q(
+                indicator__deal__in=contacts.values("deal"),
+                indicator__responsible__isnull=True,
+            )
+            | Q(indicator__responsible__organisation__in=contacts.values("organisation"))
+        )
+
+    def save(self, serializer: Any, *, instance: Measurement | None) -> Measurement:
+        data = dict(serializer.validated_data)
+        indicator = data.pop("indicator", None) or instance.indicator  # type: ignore[union-attr]
+        return services.save_measurement(
+            actor=self.request.user, indicator=indicator, data=data, instance=instance
+        )
+
+    def _move(self, request: Request, fn: Any, **kwargs: Any) -> Response:
+        m = fn(actor=request.user, measurement=self.get_object(), **kwargs)
+        return Response(MeasurementSerializer(m, context=self.get_serializer_context()).data)
+
+    @extend_schema(request=None, responses=MeasurementSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request: Request, pk: str | None = None) -> Response:
+        """Submit a draft or returned value for approval."""
+        return self._move(request, services.submit)
+
+    @extend_schema(request=None, responses=MeasurementSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request: Request, pk: str | None = None) -> Response:
+        """Coordinators: approve a submitted value; from now on it counts."""
+        return self._move(request, services.approve)
+
+    @extend_schema(request=ReturnSerializer, responses=MeasurementSerializer)
+    @action(detail=True, methods=["post"], url_path="return")
+    def return_value(self, request: Request, pk: str | None = None) -> Response:
+        """Coordinators: send a submitted or approved value back, saying why."""
+        s = ReturnSerializer(data=request.data)
+        s.is_valid(raise_exception=True)
+        return self._move(request, services.return_measurement, reason=s.validated_data["reason"])
