@@ -84,3 +84,18 @@ def test_command(tmp_path, demo, settings) -> None:
         call_command("report", "nope", "--out", str(html))
     with pytest.raises(CommandError, match="either"):
         call_command("report", "--out", str(html))
+
+
+def test_report_tells_what_changed_with_labels(demo) -> None:
+    from django.contrib.auth import get_user_model
+
+    from akkoord.deals import services as deal_services
+
+    deal = Deal.objects.get(slug="city-deal-health-hub-utrecht")
+    coordinator = get_user_model().objects.get(username="coordinator")
+    deal_services.change_phase(actor=coordinator, deal=deal, to="learn", on=None, rationale="Jaarevaluatie")
+    from django.utils import timezone
+
+    year = timezone.localdate().year
+    html = report.render_deal(Deal.objects.get(pk=deal.pk), year)
+    assert "aanjagen en implementeren → leren en verbeteren" in html and "Jaarevaluatie" in html

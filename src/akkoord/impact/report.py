@@ -21,7 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from akkoord.deals.models import Deal, DealHistory, Decision
+from akkoord.deals.models import Deal, DealHistory, DealStatus, Decision, Phase
 from akkoord.deals.selectors import deal_overview
 from akkoord.web import charts
 
@@ -42,6 +42,21 @@ def _labels() -> dict[str, str]:
     from .views import STATUS_LABELS
 
     return {k: str(v) for k, v in STATUS_LABELS.items()}
+
+
+def _history(deal: Deal, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """Status and phase changes in the period, with their labels (not their codes)."""
+    names = {"status": dict(DealStatus.choices), "phase": dict(Phase.choices)}
+    return [
+        {
+            "on": h.on,
+            "field": h.get_field_display(),
+            "old": str(names.get(h.field, {}).get(h.old_value, h.old_value or "–")),
+            "new": str(names.get(h.field, {}).get(h.new_value, h.new_value)),
+            "rationale": h.rationale,
+        }
+        for h in DealHistory.objects.filter(deal=deal, on__range=(start, end)).order_by("on", "id")
+    ]
 
 
 def deal_report(deal: Deal, year: int) -> dict[str, Any]:
@@ -92,7 +107,7 @@ def deal_report(deal: Deal, year: int) -> dict[str, Any]:
             r for r in partners if r.partnership.joined_on and start <= r.partnership.joined_on <= end
         ],
         "left": [r for r in partners if r.partnership.left_on and start <= r.partnership.left_on <= end],
-        "phase_changes": DealHistory.objects.filter(deal=deal, on__range=(start, end)).order_by("on"),
+        "phase_changes": _history(deal, start, end),
         "links": Link.objects.filter(deal=deal).select_related("source", "target"),
         "assumptions": Assumption.objects.filter(link__deal=deal).select_related(
             "link__source", "link__target"
