@@ -1,0 +1,289 @@
+"""The model file of an area exploitation (YAML or JSON), read into frozen dataclasses.
+
+Every problem is a :class:`ModelError` whose ``field`` names where it is, for
+example ``streams[3] (Servicekosten).end``. See ``docs/finance.md`` for the format.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MODES = ("mkba", "grex", "business")
+# Dutch MKBA guideline (Werkgroep Discontovoet 2020): real rates per discount class.
+MKBA_RATES = {"standard": 0.0225, "fixed": 0.016, "risk_free": -0.01}
+GREX_RATE = 0.02
+GREX_MAX_YEARS = 10
+MAX_HORIZON = 200
+
+
+class ModelError(ValueError):
+    """A bad model file; ``field`` says where."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Uncertainty:
+    low: float
+    mode: float
+    high: float
+
+
+@dataclass(frozen=True)
+class Stream:
+    name: str
+    party: str
+    amount: float  # euros per year in base-year prices; positive: the party receives
+    start: int
+    end: int
+    counterparty: str | None = None
+    growth: float = 0.0
+    rate_class: str = "standard"
+    uncertainty: Uncertainty | None = None
+    category: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Fund:
+    name: str  # a party
+    interest: float = 0.0
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str
+    base_year: int
+    horizon: int
+    mode: str
+    rates: dict[str, float]
+    streams: tuple[Stream, ...]
+    fund: Fund | None = None
+    description: str = ""
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def years(self) -> range:
+        return range(self.base_year, self.base_year + self.horizon)
+
+    @property
+    def parties(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for s in self.streams:
+            seen.setdefault(s.party)
+            if s.counterparty:
+                seen.setdefault(s.counterparty)
+        return list(seen)
+
+
+def _number(value: Any, where: str, *, integer: bool = False) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        kind = "a whole number" if integer else "a number"
+        raise ModelError(where, f"must be {kind}, not {value!r}")
+    if integer and (not float(value).is_integer()):
+        raise ModelError(where, f"must be a whole number, not {value!r}")
+    if not math.isfinite(value):
+        raise ModelError(where, f"must be a finite number, not {value!r}")
+    return int(value) if integer else float(value)
+
+
+def _text(value: Any, where: str, *, required: bool = True) -> str:
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise ModelError(where, "must be a non-empty text" if required else "must be a text")
+    return value.strip()
+
+
+def _required(data: dict[str, Any], key: str, where: str) -> Any:
+    if key not in data or data[key] is None:
+        raise ModelError(f"{where}{key}", "is missing")
+    return data[key]
+
+
+def _rates(data: dict[str, Any], mode: str) -> dict[str, float]:
+    given = data.get("rates")
+    if given is not None and not isinstance(given, dict):
+        raise ModelError("rates", "must be a mapping of discount class to rate")
+    rates: dict[str, float] = {}
+    if mode == "mkba":
+        rates.update(MKBA_RATES)
+    elif mode == "grex":
+        rates["standard"] = GREX_RATE
+    for name, value in (given or {}).items():
+        rates[str(name)] = _number(value, f"rates.{name}")
+    if mode == "business" and "standard" not in rates:
+        raise ModelError("rates.standard", "is missing: a business case needs the rate you use")
+    if mode == "grex" and set(rates) != {"standard"}:
+        raise ModelError("rates", "a land exploitation (grex) uses one rate: give only rates.standard")
+    for name, rate in rates.items():
+        if rate <= -1:
+            raise ModelError(f"rates.{name}", f"must be more than -100%, not {rate:.2%}")
+    return rates
+
+
+def _uncertainty(value: Any, where: str) -> Uncertainty | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ModelError(where, "must be a mapping with low, mode and high")
+    low, mode, high = (
+        _number(_required(value, k, f"{where}."), f"{where}.{k}") for k in ("low", "mode", "high")
+    )
+    if not low <= mode <= high:
+        raise ModelError(where, f"needs low ≤ mode ≤ high, not {low}, {mode}, {high}")
+    return Uncertainty(low, mode, high)
+
+
+def _stream(raw: Any, k: int, rates: dict[str, float], years: range, warnings: list[str]) -> Stream:
+    if not isinstance(raw, dict):
+        raise ModelError(f"streams[{k}]", "must be a mapping")
+    label = raw.get("name") if isinstance(raw.get("name"), str) and raw.get("name") else None
+    where = f"streams[{k}]" + (f" ({label})" if label else "") + "."
+    name = _text(_required(raw, "name", where), f"{where}name")
+    party = _text(_required(raw, "party", where), f"{where}party")
+    counterparty = raw.get("counterparty")
+    if counterparty is not None:
+        counterparty = _text(counterparty, f"{where}counterparty")
+        if counterparty == party:
+            raise ModelError(f"{where}counterparty", "is the same party: a transfer needs two parties")
+    amount = _number(_required(raw, "amount", where), f"{where}amount")
+    start = _number(_required(raw, "start", where), f"{where}start", integer=True)
+    end = _number(raw.get("end", start), f"{where}end", integer=True)
+    if end < start:
+        raise ModelError(f"{where}end", f"is before the start ({end} < {start})")
+    if start < years.start:
+        raise ModelError(f"{where}start", f"is before the base year {years.start}")
+    if start > years.stop - 1:
+        raise ModelError(f"{where}start", f"is after the last year of the horizon, {years.stop - 1}")
+    if end > years.stop - 1:
+        warnings.append(
+            f"{name}: runs until {end}, past the horizon; flows after {years.stop - 1} are not counted"
+        )
+    growth = _number(raw.get("growth", 0.0), f"{where}growth")
+    if growth <= -1:
+        raise ModelError(f"{where}growth", f"must be more than -100%, not {growth:.2%}")
+    rate_class = _text(raw.get("rate_class", "standard"), f"{where}rate_class")
+    if rate_class not in rates:
+        raise ModelError(
+            f"{where}rate_class", f"unknown discount class {rate_class!r}; known: {', '.join(rates)}"
+        )
+    known = {
+        "name",
+        "party",
+        "counterparty",
+        "amount",
+        "start",
+        "end",
+        "growth",
+        "rate_class",
+        "uncertainty",
+        "category",
+        "source",
+    }
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise ModelError(f"{where}{unknown[0]}", "is not a field of a stream")
+    return Stream(
+        name=name,
+        party=party,
+        amount=amount,
+        start=start,
+        end=end,
+        counterparty=counterparty,
+        growth=growth,
+        rate_class=rate_class,
+        uncertainty=_uncertainty(raw.get("uncertainty"), f"{where}uncertainty"),
+        category=_text(raw.get("category"), f"{where}category", required=False),
+        source=_text(raw.get("source"), f"{where}source", required=False),
+    )
+
+
+def parse(data: Any) -> Model:
+    """Check and read a model from a mapping (as loaded from YAML or JSON)."""
+    if not isinstance(data, dict):
+        raise ModelError("(file)", "must be a mapping with name, base_year, horizon, mode and streams")
+    name = _text(_required(data, "name", ""), "name")
+    base_year = _number(_required(data, "base_year", ""), "base_year", integer=True)
+    if not 1800 <= base_year <= 2300:
+        raise ModelError("base_year", f"must be between 1800 and 2300, not {base_year}")
+    horizon = _number(_required(data, "horizon", ""), "horizon", integer=True)
+    if not 1 <= horizon <= MAX_HORIZON:
+        raise ModelError("horizon", f"must be 1 to {MAX_HORIZON} years, not {horizon}")
+    mode = _text(data.get("mode", "business"), "mode")
+    if mode not in MODES:
+        raise ModelError("mode", f"must be one of {', '.join(MODES)}, not {mode!r}")
+    if mode == "grex":
+        limit = _number(data.get("grex_max_years", GREX_MAX_YEARS), "grex_max_years", integer=True)
+        if horizon > limit:
+            raise ModelError(
+                "horizon",
+                f"a land exploitation (grex) runs at most {limit} years; give grex_max_years to allow more, "
+                "or use mode mkba for an area exploitation",
+            )
+    rates = _rates(data, mode)
+    streams_raw = _required(data, "streams", "")
+    if not isinstance(streams_raw, list) or not streams_raw:
+        raise ModelError("streams", "must be a non-empty list")
+    years = range(base_year, base_year + horizon)
+    warnings: list[str] = []
+    streams = tuple(_stream(raw, k, rates, years, warnings) for k, raw in enumerate(streams_raw))
+    names = [s.name for s in streams]
+    for k, s in enumerate(streams):
+        if names.index(s.name) != k:
+            raise ModelError(f"streams[{k}] ({s.name}).name", "is used by another stream too")
+    fund = None
+    if data.get("fund") is not None:
+        raw = data["fund"]
+        if not isinstance(raw, dict):
+            raise ModelError("fund", "must be a mapping with name and interest")
+        fund_name = _text(_required(raw, "name", "fund."), "fund.name")
+        parties = {s.party for s in streams} | {s.counterparty for s in streams if s.counterparty}
+        if fund_name not in parties:
+            raise ModelError("fund.name", f"{fund_name!r} is not a party of any stream")
+        interest = _number(raw.get("interest", 0.0), "fund.interest")
+        if interest <= -1:
+            raise ModelError("fund.interest", f"must be more than -100%, not {interest:.2%}")
+        fund = Fund(fund_name, interest)
+    return Model(
+        name=name,
+        base_year=base_year,
+        horizon=horizon,
+        mode=mode,
+        rates=rates,
+        streams=streams,
+        fund=fund,
+        description=_text(data.get("description"), "description", required=False),
+        warnings=tuple(warnings),
+    )
+
+
+def load(path: str | Path) -> Model:
+    """Read a model file: ``.json``, else YAML."""
+    text = Path(path).read_text(encoding="utf-8")
+    return loads(text, json_format=str(path).lower().endswith(".json"))
+
+
+def loads(text: str, *, json_format: bool = False) -> Model:
+    if json_format:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ModelError(f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}") from exc
+    else:
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
+            raise ModelError(where, f"not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+    return parse(data)
