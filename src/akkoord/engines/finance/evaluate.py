@@ -100,6 +100,7 @@ def evaluate(model: Model, *, draws: int = 0, seed: int = 0, sobol_samples: int 
             }
             for j, party in enumerate(p.parties)
         },
+        "irr": {party: irr(cash[j]) for j, party in enumerate(p.parties)},
         "who_pays_who_benefits": who_pays(p),
         "tornado": tornado(p),
         "grex": grex_view(p),
@@ -111,6 +112,23 @@ def evaluate(model: Model, *, draws: int = 0, seed: int = 0, sobol_samples: int 
         out["montecarlo"] = montecarlo(p, draws, seed)
         out["sobol"] = sobol(p, sobol_samples, seed)
     return out
+
+
+def irr(flows: FloatArray) -> float | None:
+    """Internal rate of return of yearly flows (the first undiscounted); None without a sign change.
+
+    The rate r with sum(flow_t / (1 + r)^t) = 0, from the roots of the polynomial in
+    x = 1 / (1 + r); of several, the one closest to zero.
+    """
+    values = np.trim_zeros(np.asarray(flows, dtype=np.float64), "b")
+    if len(values) < 2 or not ((values > 0).any() and (values < 0).any()):
+        return None
+    roots = np.roots(values[::-1])
+    real = roots[(np.abs(roots.imag) < 1e-9) & (roots.real > 0)].real
+    if not len(real):
+        return None
+    rates = 1.0 / real - 1.0
+    return float(rates[np.argmin(np.abs(rates))])
 
 
 def who_pays(p: Prepared) -> dict[str, dict[str, float]]:

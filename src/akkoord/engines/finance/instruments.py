@@ -5,6 +5,7 @@ All amounts in euros; money results are rounded to cents only when shown.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -133,9 +134,10 @@ def annuity(investment: float, life: int, rate: float) -> float:
     >>> round(annuity(10_000_000, 40, 0.025), 2)
     398362.33
     """
-    if rate == 0:
+    if abs(rate) < 1e-12:
         return investment / life
-    return investment * rate / (1 - (1 + rate) ** -life)
+    # 1 - (1 + r)^-n, computed without losing digits for small rates.
+    return investment * rate / -math.expm1(-life * math.log1p(rate))
 
 
 def shared_facility(
