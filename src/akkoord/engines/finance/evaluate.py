@@ -14,7 +14,7 @@ draws, tornado swings and Sobol samples are then matrix products, which is why
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
@@ -106,6 +106,8 @@ def evaluate(model: Model, *, draws: int = 0, seed: int = 0, sobol_samples: int 
         "grex": grex_view(p),
         "warnings": list(model.warnings),
     }
+    if model.instruments:
+        out["instruments"] = {kind: asdict(result) for kind, result in model.instruments.items()}
     if model.fund is not None:
         out["fund"] = fund_balance(p, cash)
     if draws:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .model import ModelError
 
@@ -177,3 +178,66 @@ def shared_facility(
     annual = capital + running_cost
     payments = {g.name: g.hour_share * g.tariff_factor * annual for g in groups}
     return Facility(capital, annual, annual / floor_area, payments, sum(payments.values()) - annual)
+
+
+def _args(raw: Any, where: str, names: Sequence[str], optional: Sequence[str] = ()) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise ModelError(where, "must be a mapping")
+    missing = [n for n in names if n not in raw]
+    if missing:
+        raise ModelError(f"{where}.{missing[0]}", "is missing")
+    unknown = sorted(set(raw) - set(names) - set(optional))
+    if unknown:
+        raise ModelError(f"{where}.{unknown[0]}", "is not a field here")
+    return {n: raw[n] for n in (*names, *optional) if n in raw}
+
+
+def _prefixed(where: str, fn: Any, **kwargs: Any) -> Any:
+    try:
+        return fn(**kwargs)
+    except ModelError as exc:
+        raise ModelError(f"{where}.{exc.field}", exc.message) from exc
+    except TypeError as exc:
+        raise ModelError(where, f"has a value of the wrong type ({exc})") from exc
+
+
+def from_mapping(raw: Any) -> dict[str, Any]:
+    """The ``instruments`` section of a model file, checked and computed.
+
+    ``service_charge: {annual_cost, floor_area, paying_share}``,
+    ``plinth: {head_lease, tiers: [{name, area, rent}]}``,
+    ``shared_facility: {investment, life, rate, running_cost, floor_area,
+    groups: [{name, hour_share, tariff_factor}]}``.
+    """
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ModelError("instruments", "must be a mapping")
+    out: dict[str, Any] = {}
+    for kind, spec in raw.items():
+        where = f"instruments.{kind}"
+        if kind == "service_charge":
+            out[kind] = _prefixed(
+                where, service_charge, **_args(spec, where, ["annual_cost", "floor_area"], ["paying_share"])
+            )
+        elif kind == "plinth":
+            a = _args(spec, where, ["head_lease", "tiers"])
+            if not isinstance(a["tiers"], list):
+                raise ModelError(f"{where}.tiers", "must be a list")
+            tiers = [
+                Tier(**_args(t, f"{where}.tiers[{k}]", ["name", "area", "rent"]))
+                for k, t in enumerate(a["tiers"])
+            ]
+            out[kind] = _prefixed(where, plinth, head_lease=a["head_lease"], tiers=tiers)
+        elif kind == "shared_facility":
+            a = _args(spec, where, ["investment", "life", "rate", "running_cost", "floor_area", "groups"])
+            if not isinstance(a["groups"], list):
+                raise ModelError(f"{where}.groups", "must be a list")
+            groups = [
+                UserGroup(**_args(g, f"{where}.groups[{k}]", ["name", "hour_share", "tariff_factor"]))
+                for k, g in enumerate(a["groups"])
+            ]
+            out[kind] = _prefixed(where, shared_facility, **{**a, "groups": groups})
+        else:
+            raise ModelError(where, "unknown instrument; use service_charge, plinth or shared_facility")
+    return out

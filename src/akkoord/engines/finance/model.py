@@ -68,6 +68,7 @@ class Model:
     fund: Fund | None = None
     description: str = ""
     warnings: tuple[str, ...] = field(default=())
+    instruments: dict[str, Any] = field(default_factory=dict)  # kind -> results (see instruments.py)
 
     @property
     def years(self) -> range:
@@ -252,6 +253,9 @@ def parse(data: Any) -> Model:
         if interest <= -1:
             raise ModelError("fund.interest", f"must be more than -100%, not {interest:.2%}")
         fund = Fund(fund_name, interest)
+    from .instruments import from_mapping
+
+    instruments = from_mapping(data.get("instruments"))
     return Model(
         name=name,
         base_year=base_year,
@@ -262,6 +266,7 @@ def parse(data: Any) -> Model:
         fund=fund,
         description=_text(data.get("description"), "description", required=False),
         warnings=tuple(warnings),
+        instruments=instruments,
     )
 
 
