@@ -11,8 +11,10 @@ import io
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 import matplotlib
+from django.utils.translation import gettext as _
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -198,3 +200,138 @@ def sparkline(
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r'<svg ([^>]*?)width="[^"]+" height="[^"]+"', r"<svg \1", svg, count=1)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{_escape(label)}" class="chart spark" ', 1)
+
+
+def _figure(width: float, height: float) -> tuple[Any, Any]:
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height))
+    FigureCanvasSVG(fig)
+    return fig, fig.add_subplot()
+
+
+def _figure_svg(fig: Any, label: str) -> str:
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    svg = buf.getvalue()
+    svg = svg[svg.index("<svg") :]
+    svg = re.sub(r'<svg ([^>]*?)width="[^"]+" height="[^"]+"', r"<svg \1", svg, count=1)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{_escape(label)}" class="chart" ', 1)
+
+
+def _euro_axis(ax: Any, scale: float, unit: str, axis: str = "y") -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    fmt = FuncFormatter(lambda v, _pos: f"{v / scale:,.0f}".replace(",", "."))
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
+    (ax.set_ylabel if axis == "y" else ax.set_xlabel)(unit)
+
+
+def _scale(values: Any) -> tuple[float, str]:
+    top = max((abs(v) for v in values), default=0)
+    if top >= 5e6:
+        return 1e6, "mln €"
+    if top >= 5e3:
+        return 1e3, "× € 1.000"
+    return 1.0, "€"
+
+
+def stacked_years_chart(
+    title: str, years: Sequence[int], series: dict[str, Sequence[float]], source: str
+) -> str:
+    """Yearly flows per party as stacked bars (receipts up, payments down)."""
+    fig, ax = _figure(7.2, 3.2)
+    pos = [0.0] * len(years)
+    neg = [0.0] * len(years)
+    for k, (name, values) in enumerate(series.items()):
+        up = [max(v, 0) for v in values]
+        down = [min(v, 0) for v in values]
+        colour = OKABE_ITO[k % len(OKABE_ITO)]
+        ax.bar(years, up, bottom=pos, color=colour, width=0.85, label=name)
+        ax.bar(years, down, bottom=neg, color=colour, width=0.85)
+        pos = [a + b for a, b in zip(pos, up, strict=True)]
+        neg = [a + b for a, b in zip(neg, down, strict=True)]
+    ax.axhline(0, color="#333333", linewidth=0.8)
+    scale, unit = _scale([*pos, *neg])
+    _euro_axis(ax, scale, unit)
+    ax.set_title(title)
+    ax.legend(
+        fontsize=8,
+        frameon=False,
+        ncols=min(4, max(1, len(series))),
+        loc="upper left",
+        bbox_to_anchor=(0, -0.12),
+    )
+    fig.text(
+        0.01, -0.12 - 0.06 * (1 + len(series) // 4), source, fontsize=8, color="#555555", ha="left", va="top"
+    )
+    return _figure_svg(fig, title)
+
+
+def lines_chart(
+    title: str,
+    years: Sequence[int],
+    series: dict[str, Sequence[float]],
+    source: str,
+    markers: dict[str, int | None] | None = None,
+) -> str:
+    """Lines over the years (cumulative flows, a fund balance); optional marker year per line."""
+    fig, ax = _figure(7.2, 3.0)
+    values_all: list[float] = []
+    for k, (name, values) in enumerate(series.items()):
+        colour = OKABE_ITO[k % len(OKABE_ITO)]
+        ax.plot(years, values, color=colour, linewidth=1.8, label=name)
+        values_all += list(values)
+        year = (markers or {}).get(name)
+        if year is not None and year in years:
+            ax.plot([year], [values[list(years).index(year)]], marker="o", color=colour, markersize=5)
+    ax.axhline(0, color="#333333", linewidth=0.8)
+    scale, unit = _scale(values_all)
+    _euro_axis(ax, scale, unit)
+    ax.set_title(title)
+    ax.legend(
+        fontsize=8,
+        frameon=False,
+        ncols=min(4, max(1, len(series))),
+        loc="upper left",
+        bbox_to_anchor=(0, -0.12),
+    )
+    fig.text(
+        0.01, -0.12 - 0.06 * (1 + len(series) // 4), source, fontsize=8, color="#555555", ha="left", va="top"
+    )
+    return _figure_svg(fig, title)
+
+
+def tornado_chart(title: str, rows: Sequence[tuple[str, float, float]], source: str) -> str:
+    """Per stream the change in NPV at its low and at its high value, biggest swing on top."""
+    fig, ax = _figure(6.4, 0.4 * len(rows) + 1.2)
+    labels = [r[0] for r in rows][::-1]
+    lows = [r[1] for r in rows][::-1]
+    highs = [r[2] for r in rows][::-1]
+    y = list(range(len(rows)))
+    ax.barh(y, lows, color=OKABE_ITO[5], label=str(_("low")))
+    ax.barh(y, highs, color=OKABE_ITO[0], label=str(_("high")))
+    ax.axvline(0, color="#333333", linewidth=0.8)
+    ax.set_yticks(y, labels)
+    scale, unit = _scale([*lows, *highs])
+    _euro_axis(ax, scale, unit, axis="x")
+    ax.legend(fontsize=8, frameon=False, loc="lower right")
+    ax.set_title(title)
+    _source(fig, source, 0.4 * len(rows) + 1.2)
+    return _figure_svg(fig, title)
+
+
+def histogram_chart(title: str, values: Sequence[float], marks: dict[str, float], source: str) -> str:
+    """The distribution of Monte Carlo outcomes with P10, P50 and P90 marked."""
+    fig, ax = _figure(6.4, 2.6)
+    ax.hist(values, bins=40, color=ACCENT, alpha=0.85)
+    for k, (name, x) in enumerate(marks.items()):
+        ax.axvline(x, color=OKABE_ITO[(k + 5) % len(OKABE_ITO)], linestyle="--", linewidth=1.2)
+        ax.text(x, ax.get_ylim()[1] * 0.95, f" {name}", fontsize=8, va="top")
+    scale, unit = _scale(values)
+    _euro_axis(ax, scale, unit, axis="x")
+    ax.set_ylabel(str(_("draws")))
+    ax.set_title(title)
+    _source(fig, source, 2.6)
+    return _figure_svg(fig, title)

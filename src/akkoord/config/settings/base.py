@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "akkoord.deals",
     "akkoord.events",
     "akkoord.impact",
+    "akkoord.finance",
     "akkoord.api",
     "akkoord.web",
 ]

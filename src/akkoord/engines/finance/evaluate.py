@@ -180,8 +180,8 @@ def _triangular_bounds(p: Prepared) -> tuple[FloatArray, FloatArray, FloatArray,
     return np.array(low), np.array(mode), np.array(high), np.array(uncertain, dtype=bool)
 
 
-def montecarlo(p: Prepared, draws: int, seed: int) -> dict[str, Any]:
-    """Every uncertain stream times a triangular multiplier; P10, P50, P90 and P(NPV < 0) per party."""
+def draw_npv(p: Prepared, draws: int, seed: int) -> FloatArray:
+    """NPV per draw and party (draws × parties): every uncertain stream times a triangular multiplier."""
     low, mode, high, uncertain = _triangular_bounds(p)
     rng = np.random.default_rng(seed)
     multipliers = np.ones((draws, len(p.model.streams)))
@@ -189,7 +189,12 @@ def montecarlo(p: Prepared, draws: int, seed: int) -> dict[str, Any]:
         multipliers[:, uncertain] = rng.triangular(
             low[uncertain], mode[uncertain], high[uncertain], size=(draws, int(uncertain.sum()))
         )
-    per_party = (multipliers * p.stream_npv) @ p.incidence  # draws × parties
+    return np.asarray((multipliers * p.stream_npv) @ p.incidence, dtype=np.float64)
+
+
+def montecarlo(p: Prepared, draws: int, seed: int) -> dict[str, Any]:
+    """P10, P50, P90 and the probability of a negative NPV, per party and for society."""
+    per_party = draw_npv(p, draws, seed)
     society = per_party.sum(axis=1)
     out: dict[str, Any] = {"draws": draws, "seed": seed, "parties": {}}
     for j, party in enumerate([*p.parties, "society"]):
@@ -250,10 +255,15 @@ def sobol(p: Prepared, samples: int, seed: int) -> dict[str, Any]:
         return np.asarray((varying + fixed).T, dtype=np.float64)
 
     n = 2 ** int(np.ceil(np.log2(max(samples, 16))))
-    result = sobol_indices(func=npv_of, n=n, dists=dists, rng=np.random.default_rng(seed))
     names = [p.model.streams[k].name for k in which]
-    first = np.atleast_2d(result.first_order)
-    total = np.atleast_2d(result.total_order)
+    if len(which) == 1:
+        # One uncertain input explains all the variance of every output it touches.
+        varies = (np.abs(p.incidence[which[0]] * base[which[0]]) > 0).astype(np.float64)
+        first = total = varies[:, None]
+    else:
+        result = sobol_indices(func=npv_of, n=n, dists=dists, rng=np.random.default_rng(seed))
+        first = np.atleast_2d(result.first_order)
+        total = np.atleast_2d(result.total_order)
     return {
         "streams": names,
         "samples": n,

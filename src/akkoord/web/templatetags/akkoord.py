@@ -59,3 +59,16 @@ def stakeholder_label(code: str) -> str:
     from akkoord.organisations.models import StakeholderType
 
     return str(dict(StakeholderType.choices).get(code, code))
+
+
+@register.filter
+def euro_cents(value: Decimal | float | None) -> str:
+    return formats.euro(value, 2)
+
+
+@register.filter
+def percent_precise(value: float | None) -> str:
+    """A rate such as 2.25%: up to two decimals."""
+    if value is None:
+        return "–"
+    return formats.number(value * 100, 2) + "%"

@@ -1,0 +1,159 @@
+"""akkoord finance evaluate MODEL | service-charge | plinth | shared-facility …
+
+    akkoord finance evaluate MODEL --format json|xlsx|html [--out FILE] [--draws N --seed S]
+    akkoord finance service-charge --annual-cost 1200000 --floor-area 50000 [--paying-share 0.8]
+    akkoord finance plinth --head-lease 100 --tier ketens:4000:180 --tier lokaal:6000:50
+    akkoord finance shared-facility --investment 10000000 --life 40 --rate 0.025 \\
+        --running-cost 150000 --floor-area 3000 --group school:0.6:1.0 --group wijk:0.25:0.5
+
+A bad model file or option is reported with the stream and field it is about, and nothing
+is written.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from akkoord.engines.finance import (
+    ModelError,
+    Tier,
+    UserGroup,
+    evaluate,
+    load,
+    plinth,
+    service_charge,
+    shared_facility,
+)
+from akkoord.finance import presenting
+
+
+def _parts(value: str, option: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    parts = value.split(":")
+    if len(parts) != len(names):
+        raise CommandError(f"{option} {value!r}: give {':'.join(names)}")
+    return tuple(parts)
+
+
+def _float(value: str, option: str) -> float:
+    try:
+        return float(value)
+    except ValueError as exc:
+        raise CommandError(f"{option}: {value!r} is not a number") from exc
+
+
+class Command(BaseCommand):
+    help = "Area exploitation: evaluate a model file, or work out one instrument."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        ev = sub.add_parser("evaluate", help="evaluate a model file (YAML or JSON)")
+        ev.add_argument("model", type=Path)
+        ev.add_argument("--format", choices=["json", "xlsx", "html"], default="json")
+        ev.add_argument("--out", type=Path, help="write here (JSON goes to the screen without it)")
+        ev.add_argument("--draws", type=int, default=0, help="Monte Carlo draws (and Sobol indices)")
+        ev.add_argument("--seed", type=int, default=0)
+        sc = sub.add_parser("service-charge", help="break-even service charge per m² per month")
+        sc.add_argument("--annual-cost", type=float, required=True)
+        sc.add_argument("--floor-area", type=float, required=True)
+        sc.add_argument("--paying-share", type=float, default=1.0)
+        sc.add_argument("--format", choices=["text", "json"], default="text")
+        pl = sub.add_parser("plinth", help="balance of plinth management and the break-even rent")
+        pl.add_argument("--head-lease", type=float, required=True, help="per m² per year")
+        pl.add_argument("--tier", action="append", required=True, help="NAME:M2:RENT (repeat)")
+        pl.add_argument("--format", choices=["text", "json"], default="text")
+        sf = sub.add_parser(
+            "shared-facility", help="annual cost, cost price and payments of a shared building"
+        )
+        sf.add_argument("--investment", type=float, required=True)
+        sf.add_argument("--life", type=int, required=True)
+        sf.add_argument("--rate", type=float, required=True)
+        sf.add_argument("--running-cost", type=float, required=True)
+        sf.add_argument("--floor-area", type=float, required=True)
+        sf.add_argument(
+            "--group", action="append", required=True, help="NAME:HOUR_SHARE:TARIFF_FACTOR (repeat)"
+        )
+        sf.add_argument("--format", choices=["text", "json"], default="text")
+
+    def handle(self, *args: Any, **o: Any) -> None:
+        try:
+            getattr(self, "_" + o["action"].replace("-", "_"))(o)
+        except ModelError as exc:
+            raise CommandError(f"{exc.field}: {exc.message}; nothing was written.") from exc
+
+    # --- evaluate -------------------------------------------------------------------------
+
+    def _evaluate(self, o: dict[str, Any]) -> None:
+        if not o["model"].exists():
+            raise CommandError(f"{o['model']}: no such file")
+        if o["draws"] < 0 or o["draws"] > 1_000_000:
+            raise CommandError("--draws: give 0 to 1,000,000")
+        model = load(o["model"])
+        result = evaluate(model, draws=o["draws"], seed=o["seed"])
+        fmt, out = o["format"], o["out"]
+        if fmt == "json":
+            text = json.dumps(result, indent=2, ensure_ascii=False)
+            if out:
+                out.write_text(text + "\n", encoding="utf-8")
+            else:
+                self.stdout.write(text)
+                return
+        elif out is None:
+            raise CommandError(f"--out: give a file for {fmt}")
+        elif fmt == "xlsx":
+            out.write_bytes(presenting.to_xlsx(model, result))
+        else:
+            out.write_text(presenting.to_html(model, result), encoding="utf-8")
+        for warning in model.warnings:
+            self.stderr.write(f"warning: {warning}")
+        self.stdout.write(self.style.SUCCESS(f"Written to {out}"))
+
+    # --- instruments ------------------------------------------------------------------------
+
+    def _show(self, o: dict[str, Any], result: Any, lines: list[str]) -> None:
+        if o["format"] == "json":
+            self.stdout.write(json.dumps(asdict(result), indent=2, ensure_ascii=False))
+        else:
+            self.stdout.write("\n".join(lines))
+
+    def _service_charge(self, o: dict[str, Any]) -> None:
+        r = service_charge(o["annual_cost"], o["floor_area"], o["paying_share"])
+        lines = [
+            f"Break-even service charge: EUR {r.break_even:,.2f} per m² per month "
+            f"({r.paying_share:.0%} of the owners paying)",
+            "share paying  charge per m² per month",
+            *(f"{share:>12.0%}  EUR {charge:,.2f}" for share, charge in r.curve),
+        ]
+        self._show(o, r, lines)
+
+    def _plinth(self, o: dict[str, Any]) -> None:
+        tiers = []
+        for value in o["tier"]:
+            name, area, rent = _parts(value, "--tier", ("NAME", "M2", "RENT"))
+            tiers.append(Tier(name, _float(area, "--tier"), _float(rent, "--tier")))
+        r = plinth(o["head_lease"], tiers)
+        lines = [
+            f"Sublet income EUR {r.income:,.2f}, head lease EUR {r.cost:,.2f} a year",
+            f"Balance: EUR {r.balance:,.2f} a year",
+            f"Break-even rent of the cheapest tier ({r.cheapest}): "
+            f"EUR {r.break_even_rent:,.2f} per m² per year",
+        ]
+        self._show(o, r, lines)
+
+    def _shared_facility(self, o: dict[str, Any]) -> None:
+        groups = []
+        for value in o["group"]:
+            name, share, factor = _parts(value, "--group", ("NAME", "HOUR_SHARE", "TARIFF_FACTOR"))
+            groups.append(UserGroup(name, _float(share, "--group"), _float(factor, "--group")))
+        r = shared_facility(o["investment"], o["life"], o["rate"], o["running_cost"], o["floor_area"], groups)
+        lines = [
+            f"Capital cost (annuity): EUR {r.annuity:,.2f} a year",
+            f"Annual cost: EUR {r.annual_cost:,.2f}; cost price EUR {r.cost_price_per_m2:,.2f} per m²",
+            *(f"  {name}: pays EUR {pay:,.2f} a year" for name, pay in r.payments.items()),
+            f"Gap: EUR {r.gap:,.2f} a year",
+        ]
+        self._show(o, r, lines)

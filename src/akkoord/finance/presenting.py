@@ -1,0 +1,147 @@
+"""The results of the finance engine for people: an HTML page with charts, and an XLSX workbook."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import numpy as np
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from akkoord.engines.finance import Model, prepare
+from akkoord.engines.finance.evaluate import draw_npv
+from akkoord.web import charts
+
+
+def charts_for(model: Model, result: dict[str, Any]) -> dict[str, str]:
+    """The charts people would rather look at than read."""
+    years = result["cashflow"]["years"]
+    parties = result["parties"]
+    source = _("Source: the model %(name)s; see the sources of its streams.") % {"name": model.name}
+    out = {
+        "cashflow": charts.stacked_years_chart(
+            _("Who pays and who receives, year by year"),
+            years,
+            {p: result["cashflow"][p] for p in parties},
+            source,
+        ),
+        "cumulative": charts.lines_chart(
+            _("Cumulative flow per party; a dot marks the payback year"),
+            years,
+            {p: np.cumsum(result["cashflow"][p]).tolist() for p in parties},
+            source,
+            {p: result["payback"][p]["simple"] for p in parties},
+        ),
+    }
+    if "fund" in result:
+        fund = result["fund"]
+        out["fund"] = charts.lines_chart(
+            _("Balance of the fund %(name)s") % {"name": fund["name"]},
+            years,
+            {fund["name"]: fund["balance"]},
+            source,
+        )
+    biggest = max(parties, key=lambda p: abs(result["npv"][p]))
+    rows = [(r["stream"], r["low"], r["high"]) for r in result["tornado"][biggest]]
+    if rows:
+        out["tornado"] = charts.tornado_chart(
+            _("What moves the net present value of %(party)s most") % {"party": biggest}, rows, source
+        )
+    if "montecarlo" in result:
+        draws = montecarlo_samples(model, result["montecarlo"]["draws"], result["montecarlo"]["seed"])
+        stats = result["montecarlo"]["parties"]["society"]
+        out["montecarlo"] = charts.histogram_chart(
+            _("Net present value for society over %(n)s draws") % {"n": result["montecarlo"]["draws"]},
+            draws.tolist(),
+            {"P10": stats["p10"], "P50": stats["p50"], "P90": stats["p90"]},
+            source,
+        )
+    return out
+
+
+def montecarlo_samples(model: Model, draws: int, seed: int) -> Any:
+    """Society's NPV per draw: the same draws as ``evaluate`` (same seed, same order)."""
+    return draw_npv(prepare(model), draws, seed).sum(axis=1)
+
+
+def to_html(model: Model, result: dict[str, Any]) -> str:
+    return render_to_string(
+        "finance/evaluate.html",
+        {"model": model, "r": result, "charts": charts_for(model, result), "generated": timezone.localtime()},
+    )
+
+
+def to_xlsx(model: Model, result: dict[str, Any]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("Summary")[:31]
+    bold = Font(bold=True)
+    ws.append([model.name])
+    ws["A1"].font = bold
+    ws.append([_("mode"), model.mode, _("base year"), model.base_year, _("horizon"), model.horizon])
+    ws.append([])
+    ws.append([_("party"), _("net present value"), _("IRR"), _("payback"), _("payback, discounted")])
+    for p in result["parties"]:
+        ws.append(
+            [
+                p,
+                result["npv"][p],
+                result["irr"][p],
+                result["payback"][p]["simple"],
+                result["payback"][p]["discounted"],
+            ]
+        )
+    ws.append([_("society"), result["npv_society"]])
+    cash = wb.create_sheet(_("Cash flow")[:31])
+    cash.append([_("year"), *result["parties"]])
+    for t, year in enumerate(result["cashflow"]["years"]):
+        cash.append([year, *(result["cashflow"][p][t] for p in result["parties"])])
+    streams = wb.create_sheet(_("Streams")[:31])
+    streams.append(
+        [
+            _("name"),
+            _("party"),
+            _("counterparty"),
+            _("amount"),
+            _("start"),
+            _("end"),
+            _("growth"),
+            _("discount class"),
+            _("source"),
+        ]
+    )
+    for s in model.streams:
+        streams.append(
+            [
+                s.name,
+                s.party,
+                s.counterparty or "",
+                s.amount,
+                s.start,
+                s.end,
+                s.growth,
+                s.rate_class,
+                s.source,
+            ]
+        )
+    if "fund" in result:
+        fund = wb.create_sheet(_("Fund")[:31])
+        fund.append([_("year"), _("balance")])
+        for year, balance in zip(result["cashflow"]["years"], result["fund"]["balance"], strict=True):
+            fund.append([year, balance])
+    if "montecarlo" in result:
+        mc = wb.create_sheet("Monte Carlo")
+        mc.append([_("party"), "P10", "P50", "P90", _("probability of a negative NPV")])
+        for party, st in result["montecarlo"]["parties"].items():
+            mc.append([party, st["p10"], st["p50"], st["p90"], st["probability_negative"]])
+    for sheet in wb.worksheets:
+        for cell in sheet[1 if sheet is not ws else 4]:
+            cell.font = bold
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
