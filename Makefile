@@ -102,6 +102,7 @@ bench: setup
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/assignment.py
 	$(BIN)/python benchmarks/report.py
+	$(BIN)/python benchmarks/finance.py
 
 clean:
 	rm -rf $(VENV) node_modules var/static

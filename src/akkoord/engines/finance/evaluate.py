@@ -24,6 +24,7 @@ from .model import GREX_MAX_YEARS, GREX_RATE, Model
 
 FloatArray = npt.NDArray[np.float64]
 TORNADO_DEFAULT = 0.1  # swing of a stream without uncertainty: ±10%
+SOBOL_DRIVERS = 12  # Sobol indices for this many main drivers
 
 
 @dataclass(frozen=True)
@@ -237,18 +238,23 @@ def tornado(p: Prepared, top: int = 10) -> dict[str, list[dict[str, Any]]]:
 
 
 def sobol(p: Prepared, samples: int, seed: int) -> dict[str, Any]:
-    """First-order and total Sobol indices of the uncertain streams for each party's NPV (scipy)."""
+    """First-order and total Sobol indices of the main uncertain drivers of each party's NPV (scipy)."""
     from scipy.stats import sobol_indices, triang
 
     low, mode, high, uncertain = _triangular_bounds(p)
     which = np.flatnonzero(uncertain)
     if not len(which):
         return {"streams": [], "parties": {}}
+    # The main drivers: the uncertain streams with the widest swing in present value. The
+    # others stay at their mean, which keeps the sample matrix small (memory grows with d·n).
+    swing = np.abs(p.stream_npv[which]) * (high[which] - low[which])
+    which = np.sort(which[np.argsort(-swing, kind="stable")[:SOBOL_DRIVERS]])
     dists = [
         triang(c=(mode[k] - low[k]) / (high[k] - low[k]), loc=low[k], scale=high[k] - low[k]) for k in which
     ]
     base = p.stream_npv.copy()
-    fixed = np.delete(base, which) @ np.delete(p.incidence, which, axis=0)  # parties: certain streams
+    mean = np.where(uncertain, (low + mode + high) / 3, 1.0)  # the others at their expected value
+    fixed = np.delete(base * mean, which) @ np.delete(p.incidence, which, axis=0)  # parties × 1
 
     def npv_of(x: FloatArray) -> FloatArray:  # x: uncertain streams × samples → parties × samples
         varying = (x * base[which, None]).T @ p.incidence[which]
