@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from akkoord.common.models import AuditEvent
@@ -13,15 +12,6 @@ from akkoord.impact.models import Indicator, Measurement, Target
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo():
-    from akkoord.deals.demo import load_demo
-
-    load_demo("demo-password-123")
-    users = get_user_model().objects
-    return users.get(username="coordinator"), users.get(username="partner")
 
 
 def _view(slug: str, code: str, year: int) -> selectors.IndicatorView:

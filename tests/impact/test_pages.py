@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from akkoord.impact.models import Measurement
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo():
-    from akkoord.deals.demo import load_demo
-
-    load_demo("demo-password-123")
-    users = get_user_model().objects
-    return users.get(username="coordinator"), users.get(username="partner")
 
 
 def test_public_monitor_page(client, demo) -> None:

@@ -15,13 +15,6 @@ pytestmark = pytest.mark.django_db
 SLUG = "city-deal-circulair-en-conceptueel-bouwen"
 
 
-@pytest.fixture
-def demo():
-    from akkoord.deals.demo import load_demo
-
-    load_demo("demo-password-123")
-
-
 def test_html_report_has_every_section(demo) -> None:
     html = report.render_deal(Deal.objects.get(slug=SLUG), 2025)
     for heading in (

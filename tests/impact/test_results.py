@@ -16,13 +16,6 @@ pytestmark = pytest.mark.django_db
 SCHEMA = Path(akkoord.impact.__file__).parent / "data" / "iati-2.03" / "iati-activities-schema.xsd"
 
 
-@pytest.fixture
-def demo():
-    from akkoord.deals.demo import load_demo
-
-    load_demo("demo-password-123")
-
-
 def _schema() -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(SCHEMA)))
 
@@ -68,3 +61,17 @@ def test_schema_check_can_fail() -> None:
     """The validation is real: a document without the required elements is refused."""
     doc = etree.fromstring(b'<iati-activities version="2.03"><iati-activity/></iati-activities>')
     assert not _schema().validate(doc)
+
+
+def test_download_and_api(client, demo) -> None:
+    r = client.get("/impact/city-deal-health-hub-utrecht/results.xml")
+    assert r.status_code == 200 and r["Content-Type"].startswith("application/xml")
+    assert _schema().validate(etree.fromstring(r.content))
+    data = client.get("/api/v1/deals/city-deal-health-hub-utrecht/results/").json()
+    codes = [i["code"] for res in data["results"] for i in res["indicators"]]
+    assert sorted(codes) == ["HH-1", "HH-2"]
+    hidden = Deal.objects.get(slug="city-deal-health-hub-utrecht")
+    hidden.is_public = False
+    hidden.save()
+    assert client.get("/impact/city-deal-health-hub-utrecht/results.xml").status_code == 404
+    assert client.get("/api/v1/deals/city-deal-health-hub-utrecht/results/").status_code == 404

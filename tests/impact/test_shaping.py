@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from akkoord.common.models import AuditEvent
@@ -14,23 +13,14 @@ pytestmark = pytest.mark.django_db
 SLUG = "impact-van-soesterberg"
 
 
-@pytest.fixture
-def users():
-    from akkoord.deals.demo import load_demo
-
-    load_demo("demo-password-123")
-    get = get_user_model().objects.get
-    return get(username="coordinator"), get(username="partner")
-
-
 def add(client, kind: str, data: dict, pk: int | None = None):
     name = "impact:part_edit" if pk else "impact:part_add"
     args = [SLUG, kind, pk] if pk else [SLUG, kind]
     return client.post(reverse(name, args=args), data)
 
 
-def test_coordinator_builds_a_theory_of_change(client, users) -> None:
-    coordinator, _ = users
+def test_coordinator_builds_a_theory_of_change(client, demo) -> None:
+    coordinator, _ = demo
     client.force_login(coordinator)
     r = add(
         client,
@@ -111,8 +101,8 @@ def test_coordinator_builds_a_theory_of_change(client, users) -> None:
     assert r.status_code == 302 and not Assumption.objects.filter(pk=assumption.pk).exists()
 
 
-def test_partners_and_other_deals_are_kept_out(client, users) -> None:
-    coordinator, partner = users
+def test_partners_and_other_deals_are_kept_out(client, demo) -> None:
+    coordinator, partner = demo
     client.force_login(partner)
     assert client.get(reverse("impact:part_add", args=[SLUG, "ambition"])).status_code == 403
     assert add(client, "ambition", {"title": "x"}).status_code == 403

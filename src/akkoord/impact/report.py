@@ -66,18 +66,8 @@ def deal_report(deal: Deal, year: int) -> dict[str, Any]:
     before = {v.indicator.pk: v.status for v in selectors.indicator_views(deal, year - 1)}
     for v in views:
         v.label = labels[v.status]
-        ind = v.indicator
-        baseline = (ind.baseline_year, float(ind.baseline_value)) if ind.baseline_year is not None else None
-        target = (v.target.year, float(v.target.value)) if v.target and v.target.value is not None else None
-        v.chart = None
-        if v.series or (baseline and target):
-            v.chart = charts.sparkline(
-                _("%(code)s: measured values and the line from baseline to target") % {"code": ind.code},
-                tuple(y for y, _v in v.series),
-                tuple(x for _y, x in v.series),
-                baseline,
-                target,
-            )
+        args = v.chart_args()
+        v.chart = charts.sparkline(v.chart_label, *args) if args else None
     by_level: dict[str, list[Any]] = {value: [] for value in Level.values}
     unplaced = []
     for v in views:

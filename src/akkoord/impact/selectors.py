@@ -53,6 +53,29 @@ class IndicatorView:
     def colour(self) -> str:
         return COLOURS[self.status]
 
+    def chart_args(self) -> tuple[tuple[int, ...], tuple[float, ...], Any, Any] | None:
+        """(years, values, baseline point, target point) for a trend chart; None with nothing to draw."""
+        ind = self.indicator
+        baseline = (
+            (ind.baseline_year, float(ind.baseline_value or 0)) if ind.baseline_year is not None else None
+        )
+        target = (
+            (self.target.year, float(self.target.value))
+            if self.target and self.target.value is not None
+            else None
+        )
+        if not self.series and not (baseline and target):
+            return None
+        return tuple(y for y, _ in self.series), tuple(x for _, x in self.series), baseline, target
+
+    @property
+    def chart_label(self) -> str:
+        from django.utils.translation import gettext as _
+
+        return _("%(code)s: measured values and the line from baseline to target") % {
+            "code": self.indicator.code
+        }
+
 
 def _values(measurements: list[Measurement]) -> list[Value]:
     return [Value(m.year, m.value, m.numerator, m.denominator, m.text) for m in measurements]

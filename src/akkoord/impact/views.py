@@ -59,19 +59,8 @@ def monitor_context(request: HttpRequest, deal: Deal, year: int) -> dict[str, An
     for v in views:
         v.label = STATUS_LABELS[v.status]
         v.may_enter = services.can_enter(request.user, v.indicator) and not v.indicator.rolls_up
-        ind = v.indicator
-        baseline = (ind.baseline_year, float(ind.baseline_value)) if ind.baseline_year is not None else None
-        target = (v.target.year, float(v.target.value)) if v.target and v.target.value is not None else None
-        v.chart = None
-        if v.series or (baseline and target):
-            v.chart = charts.trend_chart(
-                _("%(code)s: measured values and the line from baseline to target") % {"code": ind.code},
-                tuple(y for y, _ in v.series),
-                tuple(x for _, x in v.series),
-                baseline,
-                target,
-                ind.unit,
-            )
+        args = v.chart_args()
+        v.chart = charts.trend_chart(v.chart_label, *args, v.indicator.unit) if args else None
     # Values: everyone sees approved ones; those who may enter or decide see the rest too.
     values = defaultdict(list)
     for m in (

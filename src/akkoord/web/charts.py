@@ -237,6 +237,13 @@ def _scale(values: Any) -> tuple[float, str]:
     return 1.0, "€"
 
 
+def _legend_below(fig: Any, ax: Any, n: int, source: str, title: str) -> str:
+    """Legend under the axes (up to four per row), the source under that; the chart as SVG."""
+    ax.legend(fontsize=8, frameon=False, ncols=min(4, max(1, n)), loc="upper left", bbox_to_anchor=(0, -0.12))
+    fig.text(0.01, -0.12 - 0.06 * (1 + n // 4), source, fontsize=8, color="#555555", ha="left", va="top")
+    return _figure_svg(fig, title)
+
+
 def stacked_years_chart(
     title: str, years: Sequence[int], series: dict[str, Sequence[float]], source: str
 ) -> str:
@@ -256,17 +263,7 @@ def stacked_years_chart(
     scale, unit = _scale([*pos, *neg])
     _euro_axis(ax, scale, unit)
     ax.set_title(title)
-    ax.legend(
-        fontsize=8,
-        frameon=False,
-        ncols=min(4, max(1, len(series))),
-        loc="upper left",
-        bbox_to_anchor=(0, -0.12),
-    )
-    fig.text(
-        0.01, -0.12 - 0.06 * (1 + len(series) // 4), source, fontsize=8, color="#555555", ha="left", va="top"
-    )
-    return _figure_svg(fig, title)
+    return _legend_below(fig, ax, len(series), source, title)
 
 
 def lines_chart(
@@ -290,17 +287,7 @@ def lines_chart(
     scale, unit = _scale(values_all)
     _euro_axis(ax, scale, unit)
     ax.set_title(title)
-    ax.legend(
-        fontsize=8,
-        frameon=False,
-        ncols=min(4, max(1, len(series))),
-        loc="upper left",
-        bbox_to_anchor=(0, -0.12),
-    )
-    fig.text(
-        0.01, -0.12 - 0.06 * (1 + len(series) // 4), source, fontsize=8, color="#555555", ha="left", va="top"
-    )
-    return _figure_svg(fig, title)
+    return _legend_below(fig, ax, len(series), source, title)
 
 
 def tornado_chart(title: str, rows: Sequence[tuple[str, float, float]], source: str) -> str:
