@@ -7,6 +7,7 @@ urlpatterns = [
     path("deals/", include("akkoord.deals.urls")),
     path("events/", include("akkoord.events.urls")),
     path("impact/", include("akkoord.impact.urls")),
+    path("finance/", include("akkoord.finance.urls")),
     path("api/v1/", include("akkoord.api.urls")),
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

@@ -580,6 +580,9 @@ def load_demo(password: str) -> dict[str, Any]:
     from akkoord.impact.demo import load_impact
 
     load_impact(coordinator)
+    from akkoord.finance.demo import load_finance
+
+    load_finance(coordinator)
     assert Signature.objects.exists() and CharterVersion.objects.exists()
     assert ContributionRequest.objects.exists()
     return {"created": True, "deals": Deal.objects.count(), "coordinator": coordinator}

@@ -322,3 +322,19 @@ def histogram_chart(title: str, values: Sequence[float], marks: dict[str, float]
     ax.set_title(title)
     _source(fig, source, 2.6)
     return _figure_svg(fig, title)
+
+
+def outline_chart(label: str, outlines: Sequence[Sequence[tuple[float, float]]]) -> str:
+    """The boundary of an area drawn from its coordinates (no map tiles needed)."""
+    import math
+
+    fig, ax = _figure(4.0, 4.0)
+    lats = [lat for ring in outlines for _lon, lat in ring]
+    if lats:
+        ax.set_aspect(1 / math.cos(math.radians(sum(lats) / len(lats))))
+    for k, ring in enumerate(outlines):
+        xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+        ax.fill(xs, ys, color=OKABE_ITO[k % len(OKABE_ITO)], alpha=0.25)
+        ax.plot(xs, ys, color=ACCENT, linewidth=1.5)
+    ax.set_axis_off()
+    return _figure_svg(fig, label)

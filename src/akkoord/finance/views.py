@@ -1,0 +1,263 @@
+"""Areas and their finance models: programme, results with charts, the streams table, comparison."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from akkoord.deals.permissions import visible_deals
+from akkoord.engines.finance import evaluate
+from akkoord.organisations.models import unique_slug
+from akkoord.web.forms import apply_errors
+
+from . import forms, presenting, services
+from .models import Area, FinanceModel, rings
+
+
+def _visible(qs: Any, request: HttpRequest) -> Any:
+    """Areas and models of deals the user may see, and those of no deal."""
+    deals = visible_deals(request.user).values("pk")
+    qs = qs.filter(Q(deal__isnull=True) | Q(deal__in=deals))
+    if qs.model is FinanceModel:
+        qs = qs.filter(Q(area__isnull=True) | Q(area__deal__isnull=True) | Q(area__deal__in=deals))
+    return qs
+
+
+def _area(request: HttpRequest, slug: str) -> Area:
+    area = get_object_or_404(Area.objects.select_related("deal", "region"), slug=slug)
+    if not services.can_see(request.user, area):
+        raise Http404
+    return area
+
+
+def _model(request: HttpRequest, slug: str) -> FinanceModel:
+    fm = get_object_or_404(FinanceModel.objects.select_related("area__deal", "deal"), slug=slug)
+    if not services.can_see(request.user, fm) or (fm.area and not services.can_see(request.user, fm.area)):
+        raise Http404
+    return fm
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    areas = _visible(Area.objects.select_related("region"), request)
+    models = _visible(FinanceModel.objects.select_related("area"), request)
+    return render(
+        request,
+        "finance/index.html",
+        {"areas": areas, "models": models, "may_add": request.user.has_perm("finance.add_financemodel")},
+    )
+
+
+def area(request: HttpRequest, slug: str) -> HttpResponse:
+    a = _area(request, slug)
+    outline = None
+    if a.boundary:
+        from akkoord.web import charts
+
+        outline = charts.outline_chart(_("Boundary of %(area)s") % {"area": a.name}, rings(a.boundary))
+    return render(
+        request,
+        "finance/area.html",
+        {
+            "area": a,
+            "outline": outline,
+            "models": _visible(a.models.all(), request),
+            "may_edit": services.can_edit(request.user, a),
+        },
+    )
+
+
+def _draws(request: HttpRequest) -> int:
+    try:
+        return min(max(int(request.GET.get("draws", 2000)), 0), 20_000)
+    except ValueError:
+        return 2000
+
+
+def model(request: HttpRequest, slug: str) -> HttpResponse:
+    fm = _model(request, slug)
+    m = fm.model()
+    draws = _draws(request)
+    result = evaluate(m, draws=draws, seed=0)
+    return render(
+        request,
+        "finance/model.html",
+        {
+            "fm": fm,
+            "model": m,
+            "r": result,
+            "charts": presenting.charts_for(m, result),
+            "draws": draws,
+            "may_edit": services.can_edit(request.user, fm),
+            "others": _visible(FinanceModel.objects.exclude(pk=fm.pk), request),
+        },
+    )
+
+
+def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    fm = _model(request, slug)
+    m = fm.model()
+    if fmt == "xlsx":
+        result = evaluate(m, draws=_draws(request), seed=0)
+        response = HttpResponse(
+            presenting.to_xlsx(m, result),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    elif fmt == "json":
+        response = HttpResponse(
+            json.dumps(fm.definition, indent=2, ensure_ascii=False), content_type="application/json"
+        )
+    elif fmt == "yaml":
+        import yaml
+
+        response = HttpResponse(
+            yaml.safe_dump(fm.definition, allow_unicode=True, sort_keys=False),
+            content_type="application/yaml",
+        )
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="{fm.slug}.{fmt}"'
+    return response
+
+
+def compare(request: HttpRequest) -> HttpResponse:
+    """Two models side by side: per party and for society, and their cumulative flows."""
+    a, b = request.GET.get("a", ""), request.GET.get("b", "")
+    if not a or not b:
+        raise Http404
+    left, right = _model(request, a), _model(request, b)
+    results = [(fm, evaluate(fm.model())) for fm in (left, right)]
+    parties = list(dict.fromkeys(p for _fm, r in results for p in r["parties"]))
+    rows = [(p, [r["npv"].get(p) for _fm, r in results]) for p in parties]
+    from akkoord.web import charts
+
+    series = {}
+    for fm, r in results:
+        total = [sum(r["cashflow"][p][t] for p in r["parties"]) for t in range(len(r["cashflow"]["years"]))]
+        running = 0.0
+        cumulative = []
+        for value in total:
+            running += value
+            cumulative.append(running)
+        series[fm.name] = (r["cashflow"]["years"], cumulative)
+    years = sorted({y for ys, _v in series.values() for y in ys})
+    chart = charts.lines_chart(
+        _("Cumulative flow of all parties together, both models"),
+        years,
+        {
+            name: [dict(zip(ys, vs, strict=True)).get(y, vs[-1] if y > ys[-1] else 0.0) for y in years]
+            for name, (ys, vs) in series.items()
+        },
+        _("Source: the two models; see the sources of their streams."),
+    )
+    return render(request, "finance/compare.html", {"results": results, "rows": rows, "chart": chart})
+
+
+@login_required
+def upload(request: HttpRequest) -> HttpResponse:
+    form = forms.UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        parsed = form.cleaned_data["file"]
+        instance = FinanceModel(slug=unique_slug(FinanceModel, parsed["model"].name))
+        try:
+            fm = services.save(
+                actor=request.user,
+                instance=instance,
+                data={
+                    "name": parsed["model"].name,
+                    "definition": parsed["definition"],
+                    "area": form.cleaned_data["area"],
+                },
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The model has been saved."))
+            return redirect(fm)
+    elif request.method == "GET" and not request.user.has_perm("finance.add_financemodel"):
+        raise PermissionDenied(_("Only a coordinator of its deal or a finance editor may change this."))
+    return render(
+        request, "finance/upload.html", {"form": form}, status=400 if form.is_bound and form.errors else 200
+    )
+
+
+@login_required
+def edit(request: HttpRequest, slug: str) -> HttpResponse:
+    """The model as a form: its header and its streams as a table; the engine checks every change."""
+    fm = _model(request, slug)
+    services.require_editor(request.user, fm)
+    header_initial, rows = forms.initial_from(fm.definition)
+    header = forms.ModelHeaderForm(request.POST or None, initial={**header_initial, "area": fm.area_id})
+    streams = forms.StreamFormSet(request.POST or None, initial=rows, prefix="streams")
+    if request.method == "POST" and header.is_valid() and streams.is_valid():
+        definition = forms.build_definition(header, streams, fm.definition)
+        if definition is not None:
+            try:
+                services.save(
+                    actor=request.user,
+                    instance=FinanceModel.objects.get(pk=fm.pk),
+                    data={
+                        "name": definition["name"],
+                        "definition": definition,
+                        "area": header.cleaned_data["area"],
+                    },
+                )
+            except ValidationError as exc:
+                apply_errors(header, exc)
+            else:
+                messages.success(request, _("The model has been saved."))
+                return redirect(fm)
+    bad = request.method == "POST"
+    return render(
+        request,
+        "finance/edit.html",
+        {"fm": fm, "header": header, "streams": streams},
+        status=400 if bad else 200,
+    )
+
+
+@login_required
+def area_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    instance = _area(request, slug) if slug else Area()
+    if slug:
+        services.require_editor(request.user, instance)
+    elif not request.user.has_perm("finance.add_area"):
+        raise PermissionDenied(_("Only a coordinator of its deal or a finance editor may change this."))
+    form = forms.AreaForm(
+        request.POST or None,
+        instance=Area.objects.get(pk=instance.pk) if slug else Area(),
+        deals=visible_deals(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.service_data()
+        target = Area.objects.get(pk=instance.pk) if slug else Area(slug=unique_slug(Area, data["name"]))
+        try:
+            a = services.save(actor=request.user, instance=target, data=data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The area has been saved."))
+            return redirect(a)
+    return render(
+        request,
+        "finance/area_form.html",
+        {"form": form, "area": instance if slug else None},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def delete_model(request: HttpRequest, slug: str) -> HttpResponse:
+    fm = _model(request, slug)
+    services.delete(actor=request.user, instance=fm)
+    messages.success(request, _("The model has been deleted."))
+    return redirect("finance:index")
