@@ -26,6 +26,9 @@ def test_browse_search_and_accessibility(page: Any, live_server: Any, demo: Any)
         "/impact/city-deal-circulair-en-conceptueel-bouwen/?year=2025",
         "/impact/city-deal-health-hub-utrecht/report-2024.html",
         "/events/nationale-dialoog-bouwcultuur-2020/",
+        "/finance/",
+        "/finance/areas/almere-pampus/",
+        "/finance/models/almere-pampus-gebiedsexploitatie-100-jaar-voorbeeld/?draws=500",
     ):
         page.goto(base + path)
         assert page.locator("html").get_attribute("lang") == "nl"
@@ -184,3 +187,23 @@ def test_partner_enters_a_value_coordinator_approves_deal_page_shows_the_new_sta
     page.goto(base + PACT)
     expect(row).to_contain_text("6 dialogen")
     expect(row).to_contain_text("versnelling nodig")
+
+
+def test_coordinator_changes_a_stream_and_sees_the_new_result(page: Any, live_server: Any, demo: Any) -> None:
+    from akkoord.finance.models import FinanceModel
+
+    base = live_server.url
+    login(page, base, "coordinator", "demo-password-123")
+    fm = FinanceModel.objects.get(definition__horizon=10, area__name="Almere Pampus")
+    page.goto(f"{base}/finance/models/{fm.slug}/edit/")
+    assert axe_violations(page) == []
+    page.fill("#id_streams-1-end", "2020")  # ends before it starts
+    page.click("main form.form button[type=submit]")
+    expect(page.locator("#id_streams-1-end_error")).to_be_visible()
+    page.fill("#id_streams-1-end", "2032")
+    page.fill("#id_streams-2-amount", "40000000")
+    page.click("main form.form button[type=submit]")
+    page.wait_for_url(f"**/finance/models/{fm.slug}/")
+    fm.refresh_from_db()
+    assert fm.definition["streams"][2]["amount"] == 40_000_000
+    expect(page.locator("main")).to_contain_text("Gemeente Almere")

@@ -557,10 +557,22 @@ S004_NOTE = D.S004 + "; de stad, partners en data zijn een verzonnen voorbeeld"
 
 
 @transaction.atomic
+def _load_parts(coordinator: Any) -> None:
+    """Events, impact monitors and area finance; each loader adds its part only when missing."""
+    from akkoord.events.demo import load_event
+    from akkoord.finance.demo import load_finance
+    from akkoord.impact.demo import load_impact
+
+    load_event(coordinator)
+    load_impact(coordinator)
+    load_finance(coordinator)
+
+
 def load_demo(password: str) -> dict[str, Any]:
     """Create the example users and deals unless they exist. Returns what it did."""
     coordinator, partner_user = ensure_users(password)
     if Deal.objects.filter(slug="impact-van-soesterberg").exists():
+        _load_parts(coordinator)  # an older demo database gets the parts that came later
         return {"created": False, "deals": Deal.objects.count(), "coordinator": coordinator}
     orgs = _orgs(coordinator)
     pact = _pact(coordinator, orgs)
@@ -574,15 +586,7 @@ def load_demo(password: str) -> dict[str, Any]:
         role=DealMembership.Role.PARTNER_CONTACT,
         organisation=orgs["Vereniging Deltametropool"],
     )
-    from akkoord.events.demo import load_event
-
-    load_event(coordinator)
-    from akkoord.impact.demo import load_impact
-
-    load_impact(coordinator)
-    from akkoord.finance.demo import load_finance
-
-    load_finance(coordinator)
+    _load_parts(coordinator)
     assert Signature.objects.exists() and CharterVersion.objects.exists()
     assert ContributionRequest.objects.exists()
     return {"created": True, "deals": Deal.objects.count(), "coordinator": coordinator}
