@@ -63,6 +63,7 @@ def _post_data(fm: FinanceModel, change: dict | None = None) -> dict:
     header, rows = initial_from(fm.definition)
     data = {k: ("" if v is None else v) for k, v in header.items()}
     data["area"] = fm.area_id or ""
+    data["deal"] = fm.deal_id or ""
     data.update(
         {
             "streams-TOTAL_FORMS": str(len(rows)),
@@ -138,3 +139,23 @@ def test_area_form_checks_boundary_and_programme(client, demo) -> None:
         client.get(reverse("finance:area_edit", args=[Area.objects.get(name="Proefgebied").slug])).status_code
         == 403
     )
+
+
+def test_a_model_of_a_private_deal_is_hidden_and_its_coordinators_edit_it(client, demo) -> None:
+    from akkoord.deals.models import Deal
+    from tests.factories import UserFactory
+
+    coordinator, partner = demo
+    deal = Deal.objects.get(slug="impact-van-soesterberg")
+    fm = FinanceModel.objects.get(name__startswith="Meervoudig gebruik")
+    fm.deal = deal
+    fm.save()
+    deal.is_public = False
+    deal.save()
+    assert client.get(fm.get_absolute_url()).status_code == 404
+    assert fm.slug not in client.get(reverse("finance:index")).content.decode()
+    client.force_login(UserFactory())
+    assert client.get(reverse("finance:edit", args=[fm.slug])).status_code == 404
+    client.force_login(partner)  # a partner contact of the pact sees it, but may not edit it
+    assert client.get(fm.get_absolute_url() + "?draws=0").status_code == 200
+    assert client.get(reverse("finance:edit", args=[fm.slug])).status_code == 403

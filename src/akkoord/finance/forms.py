@@ -13,7 +13,7 @@ from akkoord.engines.finance import ModelError, loads, parse
 from akkoord.engines.finance.model import MODES
 from akkoord.regions.models import Region
 
-from .models import PROGRAMME, Area, FinanceModel
+from .models import PROGRAMME, Area
 
 
 class AreaForm(forms.ModelForm):
@@ -103,6 +103,11 @@ class ModelHeaderForm(forms.Form):
         label=_("Interest on the fund"), required=False, min_value=-0.99, max_value=1
     )
     area = forms.ModelChoiceField(label=_("Area"), queryset=Area.objects.all(), required=False)
+    deal = forms.ModelChoiceField(label=_("Deal"), queryset=None, required=False)
+
+    def __init__(self, *args: Any, deals: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["deal"].queryset = deals
 
 
 class StreamForm(forms.Form):
@@ -229,8 +234,13 @@ class UploadForm(forms.Form):
         label=_("Model file (YAML or JSON)"), help_text=_("See docs/finance.md for the format.")
     )
     area = forms.ModelChoiceField(label=_("Area"), queryset=Area.objects.all(), required=False)
+    deal = forms.ModelChoiceField(label=_("Deal"), queryset=None, required=False)
 
     MAX_BYTES = 2_000_000
+
+    def __init__(self, *args: Any, deals: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["deal"].queryset = deals
 
     def clean_file(self) -> dict[str, Any]:
         upload = self.cleaned_data["file"]
@@ -250,10 +260,3 @@ class UploadForm(forms.Form):
 
         data = json.loads(text) if upload.name.lower().endswith(".json") else yaml.safe_load(text)
         return {"model": model, "definition": data}
-
-
-class FinanceModelForm(forms.ModelForm):
-    class Meta:
-        model = FinanceModel
-        fields = ["area", "deal", "source", "is_example"]
-        formfield_callback = bounded_formfield

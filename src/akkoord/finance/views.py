@@ -87,6 +87,8 @@ def model(request: HttpRequest, slug: str) -> HttpResponse:
     m = fm.model()
     draws = _draws(request)
     result = evaluate(m, draws=draws, seed=0)
+    matrix = result["who_pays_who_benefits"]
+    categories = list(dict.fromkeys(c for cats in matrix.values() for c in cats))
     return render(
         request,
         "finance/model.html",
@@ -94,6 +96,11 @@ def model(request: HttpRequest, slug: str) -> HttpResponse:
             "fm": fm,
             "model": m,
             "r": result,
+            "categories": categories,
+            "matrix": [
+                (p, [matrix[p].get(c) for c in categories], sum(matrix[p].values()))
+                for p in result["parties"]
+            ],
             "charts": presenting.charts_for(m, result),
             "draws": draws,
             "may_edit": services.can_edit(request.user, fm),
@@ -163,7 +170,7 @@ def compare(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def upload(request: HttpRequest) -> HttpResponse:
-    form = forms.UploadForm(request.POST or None, request.FILES or None)
+    form = forms.UploadForm(request.POST or None, request.FILES or None, deals=visible_deals(request.user))
     if request.method == "POST" and form.is_valid():
         parsed = form.cleaned_data["file"]
         instance = FinanceModel(slug=unique_slug(FinanceModel, parsed["model"].name))
@@ -195,7 +202,11 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
     fm = _model(request, slug)
     services.require_editor(request.user, fm)
     header_initial, rows = forms.initial_from(fm.definition)
-    header = forms.ModelHeaderForm(request.POST or None, initial={**header_initial, "area": fm.area_id})
+    header = forms.ModelHeaderForm(
+        request.POST or None,
+        initial={**header_initial, "area": fm.area_id, "deal": fm.deal_id},
+        deals=visible_deals(request.user),
+    )
     streams = forms.StreamFormSet(request.POST or None, initial=rows, prefix="streams")
     if request.method == "POST" and header.is_valid() and streams.is_valid():
         definition = forms.build_definition(header, streams, fm.definition)
