@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import random
 import resource
-import statistics
 import sys
 import time
 
@@ -21,6 +20,7 @@ import numpy_financial as npf
 
 from akkoord.engines.finance import evaluate, parse, prepare
 from akkoord.engines.finance.evaluate import draw_npv
+from common import timed
 
 PARTIES = ["Gemeente", "Corporatie", "Vastgoed", "Zorgverzekeraar", "Bewoners", "GEM"]
 
@@ -79,15 +79,6 @@ def npf_npv(model) -> dict[str, float]:
             total += npf.npv(rate, p.incidence[rows, j] @ p.flows[rows])
         out[party] = float(total)
     return out
-
-
-def timed(fn, repeat: int):
-    times, value = [], None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        value = fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), value
 
 
 def main() -> int:

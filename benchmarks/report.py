@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import os
 import random
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 TMP = tempfile.mkdtemp(prefix="akkoord-bench-")
@@ -31,6 +29,7 @@ from django.core.management import call_command  # noqa: E402
 from akkoord.deals.models import Deal  # noqa: E402
 from akkoord.impact import report  # noqa: E402
 from akkoord.impact.models import Ambition, Indicator, Measurement, Node, Target  # noqa: E402
+from common import timed  # noqa: E402
 
 LEVELS = ["input", "activity", "output", "outcome", "impact"]
 
@@ -71,15 +70,6 @@ def make_deal(slug: str, n_indicators: int, years: int, rng: random.Random) -> D
             m.is_example = True
         Measurement.objects.bulk_create(rows)
     return deal
-
-
-def timed(fn, repeat: int) -> tuple[float, object]:
-    times, value = [], None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        value = fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), value
 
 
 def main() -> int:
