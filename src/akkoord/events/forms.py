@@ -95,6 +95,7 @@ class RunForm(forms.Form):
     seed = forms.IntegerField(
         label=_("Draw number"),
         min_value=0,
+        max_value=2**31 - 1,
         required=False,
         help_text=_("The same number gives the same assignment."),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -21,6 +22,8 @@ from akkoord.web.forms import apply_errors
 
 from . import forms, presenting, services
 from .models import Area, FinanceModel, rings
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
 
 
 def _visible(qs: Any, request: HttpRequest) -> Any:
@@ -138,7 +141,7 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
 def compare(request: HttpRequest) -> HttpResponse:
     """Two models side by side: per party and for society, and their cumulative flows."""
     a, b = request.GET.get("a", ""), request.GET.get("b", "")
-    if not a or not b:
+    if not (SLUG.fullmatch(a) and SLUG.fullmatch(b)):
         raise Http404
     left, right = _model(request, a), _model(request, b)
     results = [(fm, evaluate(fm.model())) for fm in (left, right)]

@@ -193,8 +193,10 @@ def measurement_action(request: HttpRequest, slug: str, pk: int, action: str) ->
             services.approve(actor=request.user, measurement=m)
             messages.success(request, _("The value has been approved and counts now."))
         elif action == "return":
-            reason = request.POST.get("reason", "")[:2000]
-            services.return_measurement(actor=request.user, measurement=m, reason=reason)
+            form = forms.ReturnForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError({"reason": [e for errors in form.errors.values() for e in errors]})
+            services.return_measurement(actor=request.user, measurement=m, reason=form.cleaned_data["reason"])
             messages.success(request, _("The value has been returned to its partner."))
         else:
             raise Http404
