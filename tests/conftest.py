@@ -37,3 +37,29 @@ def coord_client(coordinator: Any) -> Client:
     c = Client()
     c.force_login(coordinator)
     return c
+
+
+@pytest.fixture
+def demo(db: Any) -> tuple[Any, Any]:
+    """The example data (deals, events, impact monitors, area finance); (coordinator, partner)."""
+    from django.contrib.auth import get_user_model
+
+    from akkoord.deals.demo import load_demo
+
+    load_demo("demo-password-123")
+    users = get_user_model().objects
+    return users.get(username="coordinator"), users.get(username="partner")
+
+
+# Values every form must survive: empty, too long, negative, too large, impossible dates,
+# markup, not-a-number and a NUL byte (which PostgreSQL refuses in text).
+GARBAGE = [
+    "",
+    "x" * 5000,
+    "-1",
+    "99999999999999999999",
+    "2026-02-30",
+    "<script>alert(1)</script>",
+    "NaN",
+    "\x00",
+]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -11,19 +10,10 @@ from akkoord.events.models import Event
 from akkoord.finance.models import Area, FinanceModel
 from akkoord.impact.forms import PARTS
 from akkoord.impact.models import Measurement
+from tests.conftest import GARBAGE
 
 pytestmark = pytest.mark.django_db
 
-GARBAGE = [
-    "",
-    "x" * 5000,
-    "-1",
-    "99999999999999999999",
-    "2026-02-30",
-    "<script>alert(1)</script>",
-    "NaN",
-    "\x00",
-]
 FIELDS = [
     # impact
     "title",
@@ -102,11 +92,8 @@ FIELDS = [
 
 
 @pytest.fixture
-def world(client):
-    from akkoord.deals.demo import load_demo
-
-    load_demo("demo-password-123")
-    coordinator = get_user_model().objects.get(username="coordinator")
+def world(client, demo):
+    coordinator, _partner = demo
     client.force_login(coordinator)
     return coordinator
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from akkoord.events.models import Event
+from tests.api.conftest import api_client
 
 pytestmark = pytest.mark.django_db
 
@@ -21,38 +19,30 @@ def demo() -> None:
     load_demo("demo-password-123")
 
 
-def _client(username: str | None = None) -> APIClient:
-    c = APIClient()
-    if username:
-        token, _ = Token.objects.get_or_create(user=get_user_model().objects.get(username=username))
-        c.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return c
-
-
 def test_events_and_sessions_are_public(demo) -> None:
-    r = _client().get("/api/v1/events/")
+    r = api_client().get("/api/v1/events/")
     assert r.status_code == 200
     slugs = [e["slug"] for e in r.json()["results"]]
     assert SLUG in slugs
-    event = _client().get(f"/api/v1/events/{SLUG}/").json()
+    event = api_client().get(f"/api/v1/events/{SLUG}/").json()
     assert [s["number"] for s in event["sessions"]] == list(range(1, 9))
     eight = event["sessions"][7]
     assert eight["requires_mandate"] and eight["leads"]
 
 
 def test_assignment_and_runs_only_for_organisers(demo) -> None:
-    assert _client().get(f"/api/v1/events/{SLUG}/assignment/").status_code in {401, 403}
-    assert _client("partner").get(f"/api/v1/events/{SLUG}/assignment/").status_code == 403
-    r = _client("partner").post(f"/api/v1/events/{SLUG}/runs/", {"stretch": 0.1}, format="json")
+    assert api_client().get(f"/api/v1/events/{SLUG}/assignment/").status_code in {401, 403}
+    assert api_client("partner").get(f"/api/v1/events/{SLUG}/assignment/").status_code == 403
+    r = api_client("partner").post(f"/api/v1/events/{SLUG}/runs/", {"stretch": 0.1}, format="json")
     assert r.status_code == 403 and r["Content-Type"] == "application/problem+json"
-    rows = _client("coordinator").get(f"/api/v1/events/{SLUG}/assignment/").json()
+    rows = api_client("coordinator").get(f"/api/v1/events/{SLUG}/assignment/").json()
     assert len(rows) == 400 and all(row["session"] for row in rows)
     assert any(row["stretch_seat"] for row in rows)
     assert rows[0]["reason"]  # in the reader's language
 
 
 def test_organiser_starts_a_run_and_bad_options_name_the_field(demo) -> None:
-    coordinator = _client("coordinator")
+    coordinator = api_client("coordinator")
     r = coordinator.post(f"/api/v1/events/{SLUG}/runs/", {"stretch": 2, "seed": -1}, format="json")
     assert r.status_code == 400
     assert {p["name"] for p in r.json()["invalid_params"]} == {"stretch", "seed"}

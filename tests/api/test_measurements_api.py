@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from akkoord.impact.models import Indicator, Measurement
+from tests.api.conftest import api_client
 
 pytestmark = pytest.mark.django_db
 
@@ -19,23 +17,15 @@ def demo() -> None:
     load_demo("demo-password-123")
 
 
-def _client(username: str | None = None) -> APIClient:
-    c = APIClient()
-    if username:
-        token, _ = Token.objects.get_or_create(user=get_user_model().objects.get(username=username))
-        c.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return c
-
-
 def test_visitors_see_only_approved_values(demo) -> None:
-    rows = _client().get("/api/v1/measurements/?indicator__code=PACT-1").json()["results"]
+    rows = api_client().get("/api/v1/measurements/?indicator__code=PACT-1").json()["results"]
     assert {r["status"] for r in rows} == {"approved"} and len(rows) == 3
-    rows = _client("coordinator").get("/api/v1/measurements/?indicator__code=PACT-1").json()["results"]
+    rows = api_client("coordinator").get("/api/v1/measurements/?indicator__code=PACT-1").json()["results"]
     assert {r["status"] for r in rows} == {"approved", "submitted"}
 
 
 def test_partner_enters_and_submits_coordinator_returns_then_approves(demo) -> None:
-    partner, coordinator = _client("partner"), _client("coordinator")
+    partner, coordinator = api_client("partner"), api_client("coordinator")
     pact = Indicator.objects.get(code="PACT-1")
     r = partner.post("/api/v1/measurements/", {"indicator_id": pact.pk, "year": 2025}, format="json")
     assert r.status_code == 400 and r["Content-Type"] == "application/problem+json"
@@ -66,14 +56,14 @@ def test_partner_enters_and_submits_coordinator_returns_then_approves(demo) -> N
 
 def test_partner_cannot_enter_for_another_deal(demo) -> None:
     other = Indicator.objects.get(code="CCB-1")
-    r = _client("partner").post(
+    r = api_client("partner").post(
         "/api/v1/measurements/",
         {"indicator_id": other.pk, "year": 2026, "numerator": 1, "denominator": 2},
         format="json",
     )
     assert r.status_code == 403
     assert (
-        _client()
+        api_client()
         .post("/api/v1/measurements/", {"indicator_id": other.pk, "year": 2026}, format="json")
         .status_code
         == 401

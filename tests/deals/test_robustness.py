@@ -7,20 +7,10 @@ from django.test import Client
 from django.urls import reverse
 
 from akkoord.common.models import AuditEvent
+from tests.conftest import GARBAGE
 from tests.factories import CommitmentFactory, PartnershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-GARBAGE = [
-    "",
-    "x" * 5000,
-    "-1",
-    "99999999999999999999",
-    "2026-02-30",
-    "<script>alert(1)</script>",
-    "NaN",
-    "\x00",
-]
 
 
 def _form_urls(deal, partnership, commitment) -> list[str]:

@@ -6,7 +6,6 @@ import io
 
 import pytest
 import yaml
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -15,15 +14,6 @@ from akkoord.common.models import AuditEvent
 from akkoord.finance.models import Area, FinanceModel
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo():
-    from akkoord.deals.demo import load_demo
-
-    load_demo("demo-password-123")
-    users = get_user_model().objects
-    return users.get(username="coordinator"), users.get(username="partner")
 
 
 def pampus(years: int) -> FinanceModel:

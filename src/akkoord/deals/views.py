@@ -131,8 +131,7 @@ def deal_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _impact_summary(deal: Deal) -> list[Any]:
     """Each indicator's status this year, for the deal page (the monitor has the rest)."""
-    from akkoord.impact.selectors import indicator_views
-    from akkoord.impact.views import STATUS_LABELS
+    from akkoord.impact.selectors import STATUS_LABELS, indicator_views
 
     views = indicator_views(deal, timezone.localdate().year)
     for v in views:

@@ -15,6 +15,9 @@ from django.utils.translation import pgettext_lazy
 from akkoord.common.models import SourcedModel, TimeStampedModel
 from akkoord.organisations.models import StakeholderType
 
+from .reasons import is_stretch
+from .reasons import render as render_reason
+
 MAX_PLACES = 100_000  # explicit, so forms, API and schema agree on every database
 
 
@@ -197,13 +200,11 @@ class Registration(TimeStampedModel):
     @property
     def reason_text(self) -> str:
         """Why this session, in the reader's language."""
-        from .reasons import render
-
-        return render(self.reason_data, self.reason)
+        return render_reason(self.reason_data, self.reason)
 
     @property
     def stretch_seat(self) -> bool:
-        return bool(self.reason_data) and self.reason_data[0] == "stretch"
+        return is_stretch(self.reason_data)
 
 
 class AssignmentRun(TimeStampedModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -9,8 +10,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from akkoord.common.fields import bounded_formfield
-from akkoord.engines.finance import ModelError, loads, parse
-from akkoord.engines.finance.model import MODES
+from akkoord.engines.finance import ModelError, parse
+from akkoord.engines.finance.model import MODES, read
 from akkoord.regions.models import Region
 
 from .models import PROGRAMME, Area
@@ -53,13 +54,9 @@ class AreaForm(forms.ModelForm):
                 initial=current[1],
             )
         if self.instance.boundary:
-            import json
-
             self.fields["boundary_text"].initial = json.dumps(self.instance.boundary)
 
     def clean_boundary_text(self) -> Any:
-        import json
-
         text = self.cleaned_data["boundary_text"].strip()
         if not text:
             return None
@@ -251,12 +248,8 @@ class UploadForm(forms.Form):
         except UnicodeDecodeError as exc:
             raise forms.ValidationError(_("The file is not UTF-8 text.")) from exc
         try:
-            model = loads(text, json_format=upload.name.lower().endswith(".json"))
+            data = read(text, json_format=upload.name.lower().endswith(".json"))
+            model = parse(data)
         except ModelError as exc:
             raise forms.ValidationError(f"{exc.field}: {exc.message}") from exc
-        import json
-
-        import yaml
-
-        data = json.loads(text) if upload.name.lower().endswith(".json") else yaml.safe_load(text)
         return {"model": model, "definition": data}

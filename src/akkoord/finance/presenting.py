@@ -10,8 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from akkoord.engines.finance import Model, prepare
-from akkoord.engines.finance.evaluate import draw_npv
+from akkoord.engines.finance import Model
 from akkoord.web import charts
 
 
@@ -50,20 +49,15 @@ def charts_for(model: Model, result: dict[str, Any]) -> dict[str, str]:
             _("What moves the net present value of %(party)s most") % {"party": biggest}, rows, source
         )
     if "montecarlo" in result:
-        draws = montecarlo_samples(model, result["montecarlo"]["draws"], result["montecarlo"]["seed"])
+        draws = result["montecarlo"]["society_draws"]  # evaluate(..., keep_draws=True)
         stats = result["montecarlo"]["parties"]["society"]
         out["montecarlo"] = charts.histogram_chart(
             _("Net present value for society over %(n)s draws") % {"n": result["montecarlo"]["draws"]},
-            draws.tolist(),
+            draws,
             {"P10": stats["p10"], "P50": stats["p50"], "P90": stats["p90"]},
             source,
         )
     return out
-
-
-def montecarlo_samples(model: Model, draws: int, seed: int) -> Any:
-    """Society's NPV per draw: the same draws as ``evaluate`` (same seed, same order)."""
-    return draw_npv(prepare(model), draws, seed).sum(axis=1)
 
 
 def to_html(model: Model, result: dict[str, Any]) -> str:

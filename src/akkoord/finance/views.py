@@ -6,18 +6,21 @@ import json
 import re
 from typing import Any
 
+import yaml
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from akkoord.deals.permissions import visible_deals
 from akkoord.engines.finance import evaluate
 from akkoord.organisations.models import unique_slug
+from akkoord.web import charts
 from akkoord.web.forms import apply_errors
 
 from . import forms, presenting, services
@@ -63,8 +66,6 @@ def area(request: HttpRequest, slug: str) -> HttpResponse:
     a = _area(request, slug)
     outline = None
     if a.boundary:
-        from akkoord.web import charts
-
         outline = charts.outline_chart(_("Boundary of %(area)s") % {"area": a.name}, rings(a.boundary))
     return render(
         request,
@@ -89,7 +90,7 @@ def model(request: HttpRequest, slug: str) -> HttpResponse:
     fm = _model(request, slug)
     m = fm.model()
     draws = _draws(request)
-    result = evaluate(m, draws=draws, seed=0)
+    result = evaluate(m, draws=draws, seed=0, keep_draws=True)
     matrix = result["who_pays_who_benefits"]
     categories = list(dict.fromkeys(c for cats in matrix.values() for c in cats))
     return render(
@@ -126,8 +127,6 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
             json.dumps(fm.definition, indent=2, ensure_ascii=False), content_type="application/json"
         )
     elif fmt == "yaml":
-        import yaml
-
         response = HttpResponse(
             yaml.safe_dump(fm.definition, allow_unicode=True, sort_keys=False),
             content_type="application/yaml",
@@ -147,8 +146,6 @@ def compare(request: HttpRequest) -> HttpResponse:
     results = [(fm, evaluate(fm.model())) for fm in (left, right)]
     parties = list(dict.fromkeys(p for _fm, r in results for p in r["parties"]))
     rows = [(p, [r["npv"].get(p) for _fm, r in results]) for p in parties]
-    from akkoord.web import charts
-
     series = {}
     for fm, r in results:
         total = [sum(r["cashflow"][p][t] for p in r["parties"]) for t in range(len(r["cashflow"]["years"]))]
@@ -195,7 +192,10 @@ def upload(request: HttpRequest) -> HttpResponse:
     elif request.method == "GET" and not request.user.has_perm("finance.add_financemodel"):
         raise PermissionDenied(_("Only a coordinator of its deal or a finance editor may change this."))
     return render(
-        request, "finance/upload.html", {"form": form}, status=400 if form.is_bound and form.errors else 200
+        request,
+        "finance/upload.html",
+        {"form": form, "title": _("Upload a model"), "back": reverse("finance:index")},
+        status=400 if form.is_bound and form.errors else 200,
     )
 
 
@@ -263,7 +263,11 @@ def area_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     return render(
         request,
         "finance/area_form.html",
-        {"form": form, "area": instance if slug else None},
+        {
+            "form": form,
+            "title": _("Edit the area") if slug else _("Add an area"),
+            "back": instance.get_absolute_url() if slug else reverse("finance:index"),
+        },
         status=400 if form.is_bound and form.errors else 200,
     )
 

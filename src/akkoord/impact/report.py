@@ -39,9 +39,7 @@ class Change:
 
 
 def _labels() -> dict[str, str]:
-    from .views import STATUS_LABELS
-
-    return {k: str(v) for k, v in STATUS_LABELS.items()}
+    return {k: str(v) for k, v in selectors.STATUS_LABELS.items()}
 
 
 def _history(deal: Deal, start: dt.date, end: dt.date) -> list[dict[str, Any]]:

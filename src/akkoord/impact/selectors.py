@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from akkoord.engines.impact import (
     COLOURS,
@@ -31,6 +33,15 @@ from akkoord.engines.impact import (
 )
 
 from .models import ActiveIngredient, Ambition, Indicator, Measurement, Readiness, Target
+
+STATUS_LABELS = {
+    "achieved": gettext_lazy("achieved"),
+    "on_track": gettext_lazy("on track"),
+    "acceleration_needed": gettext_lazy("acceleration needed"),
+    "limited": gettext_lazy("limited progress"),
+    "deterioration": gettext_lazy("deterioration"),
+    "no_data": gettext_lazy("no data"),
+}
 
 
 @dataclass
@@ -70,8 +81,6 @@ class IndicatorView:
 
     @property
     def chart_label(self) -> str:
-        from django.utils.translation import gettext as _
-
         return _("%(code)s: measured values and the line from baseline to target") % {
             "code": self.indicator.code
         }
@@ -178,8 +187,6 @@ class ReadinessCheck:
 
 
 def readiness(deal: Any) -> ReadinessCheck:
-    from django.utils.translation import gettext as _
-
     ingredients = list(ActiveIngredient.objects.filter(link__deal=deal).values_list("name", flat=True))
     r = Readiness.objects.filter(deal=deal).first()
     partners = [line.strip() for line in (r.scaling_partners if r else "").splitlines() if line.strip()]

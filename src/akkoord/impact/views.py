@@ -15,26 +15,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from akkoord.deals.models import Deal
-from akkoord.deals.permissions import can_view, is_coordinator
+from akkoord.deals.permissions import can_view, is_coordinator, require_coordinator
 from akkoord.web import charts
 from akkoord.web.forms import apply_errors
 
 from . import forms, report, selectors, services
 from .models import ActiveIngredient, Assumption, Indicator, Level, Link, Measurement, Narrative, Node
 from .results import iati_xml
-
-STATUS_LABELS = {
-    "achieved": gettext_lazy("achieved"),
-    "on_track": gettext_lazy("on track"),
-    "acceleration_needed": gettext_lazy("acceleration needed"),
-    "limited": gettext_lazy("limited progress"),
-    "deterioration": gettext_lazy("deterioration"),
-    "no_data": gettext_lazy("no data"),
-}
+from .selectors import STATUS_LABELS
 
 
 def _deal(request: HttpRequest, slug: str) -> Deal:
@@ -227,8 +218,6 @@ def part_form(request: HttpRequest, slug: str, kind: str, pk: int | None = None)
     """Add or edit a part of the monitor: ambition, step, link, assumption, indicator, target, …"""
     deal = _deal(request, slug)
     form_class, instance = _part(deal, kind, pk)
-    from akkoord.deals.permissions import require_coordinator
-
     require_coordinator(request.user, deal)
     form = form_class(request.POST or None, instance=instance, deal=deal)
     if request.method == "POST" and form.is_valid():

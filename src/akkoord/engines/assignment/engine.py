@@ -91,6 +91,16 @@ def assign(
     return result
 
 
+def _per_type(net: nw.Network, flows: nw.IntArray, kind: int) -> tuple[nw.IntArray, nw.IntArray]:
+    """Flow and capacity of the (session, type) arcs of one kind, as sessions × types grids."""
+    mask = net.kinds == kind
+    flow = np.zeros((len(net.seats), len(net.types)), dtype=np.int64)
+    cap = np.zeros_like(flow)
+    flow[net.refs[mask], net.refs2[mask]] = flows[mask]
+    cap[net.refs[mask], net.refs2[mask]] = net.caps[mask]
+    return flow, cap
+
+
 def _relaxation_meeting_crossing(
     data: AssignmentInput, net: nw.Network, backend: str
 ) -> tuple[nw.Network, nw.IntArray] | None:
@@ -104,10 +114,7 @@ def _relaxation_meeting_crossing(
         flows = BACKENDS[backend](relaxed)
     except Infeasible:
         return None
-    per_type = np.zeros((len(relaxed.seats), len(relaxed.types)), dtype=np.int64)
-    for kind in (nw.RT_REST, nw.ST_REST):
-        mask = relaxed.kinds == kind
-        np.add.at(per_type, (relaxed.refs[mask], relaxed.refs2[mask]), flows[mask])
+    per_type = _per_type(relaxed, flows, nw.RT_REST)[0] + _per_type(relaxed, flows, nw.ST_REST)[0]
     for j, q in enumerate(relaxed.seats):
         if (per_type[j] > q.type_cap).any() or (per_type[j] < min(q.min_per_type_session, q.type_cap)).any():
             return None
@@ -152,18 +159,8 @@ def _certifies_crossing(net: nw.Network, flows: nw.IntArray) -> bool:
     of the flow polytope it is optimal for the relaxation as well: the bound
     equals the objective.
     """
-    n_sessions, n_types = len(net.seats), len(net.types)
-
-    def per_type(kind: int) -> tuple[nw.IntArray, nw.IntArray]:
-        mask = net.kinds == kind
-        flow = np.zeros((n_sessions, n_types), dtype=np.int64)
-        cap = np.zeros((n_sessions, n_types), dtype=np.int64)
-        flow[net.refs[mask], net.refs2[mask]] = flows[mask]
-        cap[net.refs[mask], net.refs2[mask]] = net.caps[mask]
-        return flow, cap
-
-    reserved_flow, reserved_cap = per_type(nw.RT_REST)
-    open_flow, open_cap = per_type(nw.ST_REST)  # above the minimum per type (moved into supplies)
+    reserved_flow, reserved_cap = _per_type(net, flows, nw.RT_REST)
+    open_flow, open_cap = _per_type(net, flows, nw.ST_REST)  # above the minimum per type (in supplies)
     for j, q in enumerate(net.seats):
         if min(q.type_cap, q.reserved) > q.type_cap_reserved and (reserved_flow[j] >= reserved_cap[j]).any():
             return False

@@ -74,7 +74,9 @@ def _first_recovery(cumulative: FloatArray, years: npt.NDArray[np.int64]) -> int
     return int(years[negative[0] + after[0]]) if len(after) else None
 
 
-def evaluate(model: Model, *, draws: int = 0, seed: int = 0, sobol_samples: int = 1024) -> dict[str, Any]:
+def evaluate(
+    model: Model, *, draws: int = 0, seed: int = 0, sobol_samples: int = 1024, keep_draws: bool = False
+) -> dict[str, Any]:
     """All outputs of the model as plain data (the JSON of ``akkoord finance evaluate``)."""
     p = prepare(model)
     years = p.years
@@ -112,7 +114,7 @@ def evaluate(model: Model, *, draws: int = 0, seed: int = 0, sobol_samples: int 
     if model.fund is not None:
         out["fund"] = fund_balance(p, cash)
     if draws:
-        out["montecarlo"] = montecarlo(p, draws, seed)
+        out["montecarlo"] = montecarlo(p, draws, seed, keep_draws=keep_draws)
         out["sobol"] = sobol(p, sobol_samples, seed)
     return out
 
@@ -193,8 +195,11 @@ def draw_npv(p: Prepared, draws: int, seed: int) -> FloatArray:
     return np.asarray((multipliers * p.stream_npv) @ p.incidence, dtype=np.float64)
 
 
-def montecarlo(p: Prepared, draws: int, seed: int) -> dict[str, Any]:
-    """P10, P50, P90 and the probability of a negative NPV, per party and for society."""
+def montecarlo(p: Prepared, draws: int, seed: int, *, keep_draws: bool = False) -> dict[str, Any]:
+    """P10, P50, P90 and the probability of a negative NPV, per party and for society.
+
+    ``keep_draws`` adds society's NPV per draw (``society_draws``), for a distribution chart.
+    """
     per_party = draw_npv(p, draws, seed)
     society = per_party.sum(axis=1)
     out: dict[str, Any] = {"draws": draws, "seed": seed, "parties": {}}
@@ -207,6 +212,8 @@ def montecarlo(p: Prepared, draws: int, seed: int) -> dict[str, Any]:
             "p90": float(p90),
             "probability_negative": float((values < 0).mean()),
         }
+    if keep_draws:
+        out["society_draws"] = society.tolist()
     return out
 
 

@@ -277,6 +277,11 @@ def load(path: str | Path) -> Model:
 
 
 def loads(text: str, *, json_format: bool = False) -> Model:
+    return parse(read(text, json_format=json_format))
+
+
+def read(text: str, *, json_format: bool = False) -> Any:
+    """The data of a model file (JSON or YAML), not yet checked; bad syntax names line and column."""
     if json_format:
         try:
             data = json.loads(text)
@@ -291,4 +296,4 @@ def loads(text: str, *, json_format: bool = False) -> Model:
             mark = getattr(exc, "problem_mark", None)
             where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
             raise ModelError(where, f"not valid YAML: {getattr(exc, 'problem', exc)}") from exc
-    return parse(data)
+    return data

@@ -93,7 +93,7 @@ class Command(BaseCommand):
         if o["draws"] < 0 or o["draws"] > 1_000_000:
             raise CommandError("--draws: give 0 to 1,000,000")
         model = load(o["model"])
-        result = evaluate(model, draws=o["draws"], seed=o["seed"])
+        result = evaluate(model, draws=o["draws"], seed=o["seed"], keep_draws=o["format"] == "html")
         fmt, out = o["format"], o["out"]
         if fmt == "json":
             text = json.dumps(result, indent=2, ensure_ascii=False)
