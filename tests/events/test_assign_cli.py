@@ -53,7 +53,7 @@ def run(tmp: Path, *extra: str, participants: str = PARTICIPANTS, sessions: str 
 def test_contract(tmp_path: Path) -> None:
     r = run(tmp_path)
     assert r.returncode == 0, r.stderr
-    rows = list(csv.DictReader((tmp_path / "A.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((tmp_path / "A.csv").open(encoding="utf-8-sig")))
     assert list(rows[0]) == ["participant_id", "session_id", "rank", "reason"]
     got = {row["participant_id"]: (row["session_id"], row["rank"]) for row in rows}
     assert got["a"] == ("8", "1")
@@ -99,7 +99,7 @@ def test_stretch_quota(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "SUMMARY.json").read_text())["objective"] == 0
     r = run(tmp_path, "--stretch", "0.5", participants=STRETCH_PARTICIPANTS, sessions=STRETCH_SESSIONS)
     assert r.returncode == 0, r.stderr
-    rows = list(csv.DictReader((tmp_path / "A.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((tmp_path / "A.csv").open(encoding="utf-8-sig")))
     assert {row["participant_id"]: row["rank"] for row in rows} == {
         "p1": "4",
         "p2": "4",

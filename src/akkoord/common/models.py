@@ -2,12 +2,68 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .text import first_control
 
-class TimeStampedModel(models.Model):
+
+def control_in(value: Any) -> str:
+    """The first control character in a text or in the texts of a JSON value, or ''."""
+    if isinstance(value, str):
+        return first_control(value)
+    if isinstance(value, dict):
+        value = [*value.keys(), *value.values()]
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            found = control_in(item)
+            if found:
+                return found
+    return ""
+
+
+def control_message(char: str) -> str:
+    return str(_("This text holds an invisible control character (%(char)s); remove it.") % {"char": char})
+
+
+def check_text(**values: Any) -> None:
+    """Raise a ValidationError naming each value that holds a control character."""
+    errors = {
+        name: [control_message(found)] for name, value in values.items() if (found := control_in(value))
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
+class CleanTextMixin:
+    """Refuses control characters in every text field (and the texts inside JSON fields).
+
+    They break XML, spreadsheets and PostgreSQL (NUL), and nobody types them: the
+    error names the field and the character, and nothing is saved.
+    """
+
+    def clean_fields(self, exclude: Any = None) -> None:
+        errors: dict[str, list[str]] = {}
+        try:
+            super().clean_fields(exclude=exclude)  # type: ignore[misc]
+        except ValidationError as exc:
+            errors = exc.message_dict
+        for f in self._meta.concrete_fields:  # type: ignore[attr-defined]
+            if exclude and f.name in exclude or f.name in errors:
+                continue
+            if isinstance(f, (models.CharField, models.TextField, models.JSONField)):
+                found = control_in(getattr(self, f.attname))
+                if found:
+                    errors[f.name] = [control_message(found)]
+        if errors:
+            raise ValidationError(errors)
+
+
+class TimeStampedModel(CleanTextMixin, models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

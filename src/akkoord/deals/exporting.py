@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import json
 from decimal import Decimal
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
+from akkoord.common.exports import Sheet, xlsx_bytes
 
 from .models import Deal
 
@@ -145,11 +143,7 @@ def to_json(deal: Deal) -> str:
 def to_xlsx(deal: Deal) -> bytes:
     """One sheet per part of the deal; lists become text separated by semicolons."""
     data = as_dict(deal)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "deal"
-    for key, value in data["deal"].items():
-        ws.append([key, "; ".join(value) if isinstance(value, list) else value])
+    sheets = [Sheet("deal", [[key, value] for key, value in data["deal"].items()], bold_rows=())]
     for name in (
         "history",
         "partners",
@@ -161,16 +155,8 @@ def to_xlsx(deal: Deal) -> bytes:
         "decisions",
     ):
         rows = data[name]
-        sheet = wb.create_sheet(name)
         if not rows:
-            sheet.append(["(none)"])
+            sheets.append(Sheet(name, [["(none)"]], bold_rows=()))
             continue
-        header = list(rows[0])
-        sheet.append(header)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append(["; ".join(map(str, v)) if isinstance(v, list) else v for v in row.values()])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+        sheets.append(Sheet(name, [list(rows[0]), *(list(row.values()) for row in rows)]))
+    return xlsx_bytes(sheets)

@@ -12,7 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from akkoord.common.models import SourcedModel, TimeStampedModel
+from akkoord.common.models import CleanTextMixin, SourcedModel, TimeStampedModel
 from akkoord.organisations.models import StakeholderType
 
 
@@ -129,7 +129,7 @@ class Deal(SourcedModel):
         return self.horizon_end - self.horizon_start + 1
 
 
-class DealHistory(models.Model):
+class DealHistory(CleanTextMixin, models.Model):
     """One change of status or phase, with the date and the reason."""
 
     class Field(models.TextChoices):
@@ -586,7 +586,7 @@ class CharterVersion(TimeStampedModel):
         return f"{self.deal} — {_('version')} {self.number}"
 
 
-class CharterFeedback(models.Model):
+class CharterFeedback(CleanTextMixin, models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting for moderation")
         APPROVED = "approved", _("approved")

@@ -95,9 +95,7 @@ def _change(*, actor: Any, deal: Deal, field: str, to: str, on: dt.date | None, 
         )
     if field == "phase" and (to not in Phase.values or to == old):
         raise ValidationError({"phase": _("Choose another phase than the current one.")})
-    setattr(deal, field, to)
-    deal.save(update_fields=[field, "updated_at"])
-    DealHistory.objects.create(
+    entry = DealHistory(
         deal=deal,
         field=field,
         old_value=old,
@@ -106,6 +104,10 @@ def _change(*, actor: Any, deal: Deal, field: str, to: str, on: dt.date | None, 
         rationale=rationale,
         recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
+    entry.full_clean()
+    setattr(deal, field, to)
+    deal.save(update_fields=[field, "updated_at"])
+    entry.save()
     audit.record(
         actor=actor,
         action=AuditAction.TRANSITION,

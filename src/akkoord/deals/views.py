@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from akkoord.common import ratelimit
+from akkoord.common.exports import XLSX_TYPE
 from akkoord.common.models import AuditEvent
 from akkoord.common.tabular import TableError
 from akkoord.organisations.models import StakeholderType
@@ -760,7 +761,7 @@ def export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if fmt == "xlsx":
         return HttpResponse(
             exporting.to_xlsx(deal),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            content_type=XLSX_TYPE,
             headers={"Content-Disposition": f'attachment; filename="{deal.slug}.xlsx"'},
         )
     raise Http404

@@ -6,7 +6,6 @@ anything is written, so a bad file changes nothing.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from akkoord.common.exports import write_csv
 from akkoord.common.tabular import CellError, TableError, parse_yes_no, read_table
 from akkoord.engines.assignment import AssignmentResult, Participant, Session
 
@@ -164,11 +164,9 @@ def read_participants(path: Path, session_ids: set[str]) -> tuple[Participant, .
 
 
 def write_assignment(path: Path, result: AssignmentResult) -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(A_COLUMNS)
-        for p in result.placements:
-            w.writerow([p.participant_id, p.session_id, "" if p.rank is None else p.rank, p.reason])
+    """A.csv keeps the comma of its contract (docs/assignment.md); cells are escaped like every export."""
+    rows = ([p.participant_id, p.session_id, p.rank, p.reason] for p in result.placements)
+    write_csv(path, A_COLUMNS, rows, delimiter=",", decimal_comma=False)
 
 
 def summary(result: AssignmentResult, seconds_total: float, options: dict[str, Any]) -> dict[str, Any]:

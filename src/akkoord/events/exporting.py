@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from django.conf import settings
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
-from openpyxl import Workbook
-from openpyxl.styles import Font
+
+from akkoord.common.exports import Sheet, csv_bytes, xlsx_bytes
 
 from .models import Event, Registration
 
@@ -47,32 +45,17 @@ def session_rows(event: Event) -> list[list[Any]]:
     ]
 
 
-def to_csv(event: Event) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(LIST_COLUMNS)
-    writer.writerows(session_rows(event))
-    return buf.getvalue()
+def to_csv(event: Event) -> bytes:
+    return csv_bytes(LIST_COLUMNS, session_rows(event))
 
 
 def to_xlsx(event: Event) -> bytes:
     """One sheet per work session, plus one with everybody."""
     rows = session_rows(event)
-    wb = Workbook()
-    everyone = wb.active
-    everyone.title = "alle sessies"
-    for sheet, subset in [(everyone, rows)] + [
-        (wb.create_sheet(f"sessie {s.number}"[:31]), [r for r in rows if r[0] == s.number])
-        for s in event.sessions.all()
-    ]:
-        sheet.append(LIST_COLUMNS)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in subset:
-            sheet.append(row)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    sheets = [Sheet("alle sessies", [LIST_COLUMNS, *rows])]
+    for s in event.sessions.all():
+        sheets.append(Sheet(f"sessie {s.number}", [LIST_COLUMNS, *(r for r in rows if r[0] == s.number)]))
+    return xlsx_bytes(sheets)
 
 
 def _calendar() -> Calendar:

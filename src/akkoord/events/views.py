@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from akkoord.common import ratelimit
+from akkoord.common.exports import CSV_TYPE, XLSX_TYPE
 from akkoord.common.tabular import TableError
 from akkoord.deals.forms import ImportForm
 from akkoord.deals.models import Deal
@@ -251,14 +252,11 @@ def export_lists(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     event = _visible(request, slug)
     services.require_organiser(request.user, event)
     if fmt == "csv":
-        content, kind = exporting.to_csv(event).encode("utf-8"), "text/csv; charset=utf-8"
+        content, kind = exporting.to_csv(event), CSV_TYPE
     elif fmt == "pdf":
         content, kind = printing.session_lists(event), "application/pdf"
     elif fmt == "xlsx":
-        content, kind = (
-            exporting.to_xlsx(event),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        content, kind = exporting.to_xlsx(event), XLSX_TYPE
     else:
         raise Http404
     return HttpResponse(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import numpy as np
@@ -10,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from akkoord.common.exports import Sheet, xlsx_bytes
 from akkoord.engines.finance import Model
 from akkoord.web import charts
 
@@ -68,74 +68,55 @@ def to_html(model: Model, result: dict[str, Any]) -> str:
 
 
 def to_xlsx(model: Model, result: dict[str, Any]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = _("Summary")[:31]
-    bold = Font(bold=True)
-    ws.append([model.name])
-    ws["A1"].font = bold
-    ws.append([_("mode"), model.mode, _("base year"), model.base_year, _("horizon"), model.horizon])
-    ws.append([])
-    ws.append([_("party"), _("net present value"), _("IRR"), _("payback"), _("payback, discounted")])
+    summary: list[list[Any]] = [
+        [model.name],
+        [_("mode"), model.mode, _("base year"), model.base_year, _("horizon"), model.horizon],
+        [],
+        [_("party"), _("net present value"), _("IRR"), _("payback"), _("payback, discounted")],
+    ]
     for p in result["parties"]:
-        ws.append(
+        pay = result["payback"][p]
+        summary.append([p, result["npv"][p], result["irr"][p], pay["simple"], pay["discounted"]])
+    summary.append([_("society"), result["npv_society"]])
+    years = result["cashflow"]["years"]
+    sheets = [
+        Sheet(_("Summary"), summary, bold_rows=(1, 4)),
+        Sheet(
+            _("Cash flow"),
+            [[_("year"), *result["parties"]]]
+            + [[y, *(result["cashflow"][p][t] for p in result["parties"])] for t, y in enumerate(years)],
+        ),
+        Sheet(
+            _("Streams"),
             [
-                p,
-                result["npv"][p],
-                result["irr"][p],
-                result["payback"][p]["simple"],
-                result["payback"][p]["discounted"],
+                [
+                    _("name"),
+                    _("party"),
+                    _("counterparty"),
+                    _("amount"),
+                    _("start"),
+                    _("end"),
+                    _("growth"),
+                    _("discount class"),
+                    _("source"),
+                ]
             ]
-        )
-    ws.append([_("society"), result["npv_society"]])
-    cash = wb.create_sheet(_("Cash flow")[:31])
-    cash.append([_("year"), *result["parties"]])
-    for t, year in enumerate(result["cashflow"]["years"]):
-        cash.append([year, *(result["cashflow"][p][t] for p in result["parties"])])
-    streams = wb.create_sheet(_("Streams")[:31])
-    streams.append(
-        [
-            _("name"),
-            _("party"),
-            _("counterparty"),
-            _("amount"),
-            _("start"),
-            _("end"),
-            _("growth"),
-            _("discount class"),
-            _("source"),
-        ]
-    )
-    for s in model.streams:
-        streams.append(
-            [
-                s.name,
-                s.party,
-                s.counterparty or "",
-                s.amount,
-                s.start,
-                s.end,
-                s.growth,
-                s.rate_class,
-                s.source,
-            ]
-        )
+            + [
+                [s.name, s.party, s.counterparty, s.amount, s.start, s.end, s.growth, s.rate_class, s.source]
+                for s in model.streams
+            ],
+        ),
+    ]
     if "fund" in result:
-        fund = wb.create_sheet(_("Fund")[:31])
-        fund.append([_("year"), _("balance")])
-        for year, balance in zip(result["cashflow"]["years"], result["fund"]["balance"], strict=True):
-            fund.append([year, balance])
+        balance = result["fund"]["balance"]
+        sheets.append(
+            Sheet(_("Fund"), [[_("year"), _("balance")], *map(list, zip(years, balance, strict=True))])
+        )
     if "montecarlo" in result:
-        mc = wb.create_sheet("Monte Carlo")
-        mc.append([_("party"), "P10", "P50", "P90", _("probability of a negative NPV")])
-        for party, st in result["montecarlo"]["parties"].items():
-            mc.append([party, st["p10"], st["p50"], st["p90"], st["probability_negative"]])
-    for sheet in wb.worksheets:
-        for cell in sheet[1 if sheet is not ws else 4]:
-            cell.font = bold
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+        header = [_("party"), "P10", "P50", "P90", _("probability of a negative NPV")]
+        rows = [
+            [party, st["p10"], st["p50"], st["p90"], st["probability_negative"]]
+            for party, st in result["montecarlo"]["parties"].items()
+        ]
+        sheets.append(Sheet("Monte Carlo", [header, *rows]))
+    return xlsx_bytes(sheets)

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from akkoord.common.exports import XLSX_TYPE
 from akkoord.deals.permissions import visible_deals
 from akkoord.engines.finance import evaluate
 from akkoord.organisations.models import unique_slug
@@ -120,7 +121,7 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
         result = evaluate(m, draws=_draws(request), seed=0)
         response = HttpResponse(
             presenting.to_xlsx(m, result),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            content_type=XLSX_TYPE,
         )
     elif fmt == "json":
         response = HttpResponse(

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from akkoord.common import audit
+from akkoord.common.models import check_text
 from akkoord.common.services import delete_audited, save_audited
 from akkoord.deals.permissions import contact_organisation_ids, is_coordinator, require_coordinator
 
@@ -167,6 +168,7 @@ def return_measurement(*, actor: Any, measurement: Measurement, reason: str) -> 
         raise ValidationError({"status": _("Only a submitted or approved value can be returned.")})
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the value goes back.")})
+    check_text(reason=reason)
     return _move(actor, m, Status.RETURNED, reason=reason.strip())
 
 
