@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from django.utils.translation import gettext as _
+
+from .text import first_control, has_control
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,24 @@ class Table:
         if missing:
             raise TableError([CellError(1, c, _("This column is missing.")) for c in missing])
 
+    def length_errors(self, limits: dict[str, int]) -> list[CellError]:
+        """A :class:`CellError` for every cell longer than its column's limit."""
+        return [
+            CellError(
+                number,
+                column,
+                _("At most %(n)s characters, not %(len)s.") % {"n": n, "len": len(row[column])},
+            )
+            for number, row in self.rows
+            for column, n in limits.items()
+            if len(row.get(column, "")) > n
+        ]
+
+
+def field_limits(model: Any, columns: dict[str, str]) -> dict[str, int]:
+    """``{column: max_length}`` for the model fields that the columns fill."""
+    return {column: model._meta.get_field(name).max_length for column, name in columns.items()}
+
 
 YES = {"ja", "j", "yes", "y", "true", "1", "waar"}
 NO = {"nee", "n", "no", "false", "0", "onwaar", ""}
@@ -55,54 +76,158 @@ def parse_yes_no(value: str) -> bool | None:
     return True if v in YES else False if v in NO else None
 
 
+# Limits on what a file may hold; each one is reported with its row and column.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 100_001  # a header and 100,000 rows (the most places an event can have)
+MAX_COLUMNS = 100
+MAX_CELL = 10_000  # characters; columns of the model have their own, smaller limits
+MAX_XLSX_UNPACKED = 200 * 1024 * 1024  # an XLSX is a zip file: refuse one that unpacks to more
+
+csv.field_size_limit(MAX_FILE_BYTES)  # the file limit decides; a long cell is named below
+
+
 def read_table(source: str | Path | IO[bytes], filename: str | None = None) -> Table:
     """Read a CSV (comma or semicolon) or XLSX file into rows of ``{column: text}``.
 
     Row numbers are as a spreadsheet shows them (the header is row 1). Column
-    names are lower-cased and stripped; empty rows are skipped.
+    names are lower-cased and stripped; empty rows are skipped. A file that is
+    too large, not UTF-8 (or Windows-1252) text, or holds a control character
+    or an overlong cell raises :class:`TableError` naming row and column.
     """
     if isinstance(source, (str, Path)):
         filename = filename or str(source)
         data = Path(source).read_bytes()
     else:
-        data = source.read()
+        data = source.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise TableError(
+            [CellError(1, "", _("The file is larger than %(mb)s MB.") % {"mb": MAX_FILE_BYTES // 2**20})]
+        )
     name = (filename or "").lower()
     raw = _read_xlsx(data) if name.endswith(".xlsx") or data[:2] == b"PK" else _read_csv(data)
     if not raw:
         raise TableError([CellError(1, "", _("The file is empty."))])
     header = [str(h or "").strip().lower() for h in raw[0]]
+    if len(header) > MAX_COLUMNS:
+        raise TableError([CellError(1, "", _("The file has more than %(n)s columns.") % {"n": MAX_COLUMNS})])
+    errors: list[CellError] = []
     rows = []
-    for number, values in enumerate(raw[1:], start=2):
+    for number, values in enumerate(raw, start=1):
         cells = ["" if v is None else str(v).strip() for v in values]
-        if not any(cells):
+        for i, cell in enumerate(cells):
+            column = header[i] if i < len(header) and header[i] else _column_letter(i)
+            if has_control(cell):
+                errors.append(
+                    CellError(
+                        number,
+                        column,
+                        _("This cell holds an invisible control character (%(char)s).")
+                        % {"char": first_control(cell)},
+                    )
+                )
+            elif len(cell) > MAX_CELL:
+                errors.append(
+                    CellError(
+                        number, column, _("This cell is longer than %(n)s characters.") % {"n": MAX_CELL}
+                    )
+                )
+        if number == 1 or not any(cells):
             continue
         cells += [""] * (len(header) - len(cells))
         rows.append((number, {h: c for h, c in zip(header, cells, strict=False) if h}))
+    if errors:
+        raise TableError(errors)
     return Table(header=header, rows=rows)
 
 
-def _read_csv(data: bytes) -> list[list[Any]]:
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _decode(data: bytes) -> str:
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        return data.decode("cp1252")  # Excel's "CSV" on Windows
     except UnicodeDecodeError:
-        text = data.decode("cp1252")
+        line = data[: utf8_error.start].count(b"\n") + 1
+        raise TableError(
+            [
+                CellError(
+                    line,
+                    "",
+                    _("Byte 0x%(byte)02X cannot be read as text; save the file as “CSV UTF-8”.")
+                    % {"byte": data[utf8_error.start]},
+                )
+            ]
+        ) from utf8_error
+
+
+def _read_csv(data: bytes) -> list[list[Any]]:
+    text = _decode(data)
     first = text.splitlines()[0] if text else ""
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    out: list[list[Any]] = []
+    try:
+        for row in reader:
+            out.append(row)
+            if len(out) > MAX_ROWS:
+                raise TableError(
+                    [CellError(len(out), "", _("The file has more than %(n)s rows.") % {"n": MAX_ROWS - 1})]
+                )
+    except csv.Error as exc:
+        raise TableError(
+            [CellError(reader.line_num, "", _("This line cannot be read as CSV (%(why)s).") % {"why": exc})]
+        ) from exc
+    return out
 
 
 def _read_xlsx(data: bytes) -> list[list[Any]]:
     from openpyxl import load_workbook
 
+    unreadable = TableError([CellError(1, "", _("This is not a readable XLSX file."))])
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise unreadable from exc
+    if unpacked > MAX_XLSX_UNPACKED:
+        raise TableError(
+            [
+                CellError(
+                    1,
+                    "",
+                    _("The file unpacks to more than %(mb)s MB; it cannot be read.")
+                    % {"mb": MAX_XLSX_UNPACKED // 2**20},
+                )
+            ]
+        )
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        ws = wb.worksheets[0]
+        out = []
+        for row in ws.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1):
+            cells = [_cell(v) for v in row]
+            while cells and cells[-1] in (None, ""):
+                cells.pop()  # read-only sheets pad rows to the widest one
+            out.append(cells)
+            if len(out) > MAX_ROWS:
+                raise TableError(
+                    [CellError(len(out), "", _("The file has more than %(n)s rows.") % {"n": MAX_ROWS - 1})]
+                )
+        wb.close()
+    except TableError:
+        raise
     except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise TableError([CellError(1, "", _("This is not a readable XLSX file."))]) from exc
-    ws = wb.worksheets[0]
-    out = []
-    for row in ws.iter_rows(values_only=True):
-        out.append([_cell(v) for v in row])
-    wb.close()
+        raise unreadable from exc
     return out
 
 

@@ -12,8 +12,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from akkoord.common.tabular import CellError, TableError, read_table
-from akkoord.organisations.models import Organisation, StakeholderType, parse_stakeholder_type
+from akkoord.common.tabular import CellError, TableError, field_limits, read_table
+from akkoord.organisations.models import Organisation, Person, StakeholderType, parse_stakeholder_type
 
 from . import permissions, services
 from .models import Deal, GovernmentRole, PartnerRole, Partnership
@@ -97,7 +97,10 @@ def import_partners(
     permissions.require_coordinator(actor, deal)
     table = read_table(source, filename)
     table.require(*REQUIRED)
-    errors: list[CellError] = []
+    errors: list[CellError] = table.length_errors(
+        field_limits(Organisation, {"organisation": "name"})
+        | field_limits(Person, {"contact_name": "name", "contact_email": "email"})
+    )
     parsed: list[tuple[int, dict[str, Any]]] = []
     seen: dict[str, int] = {}
     for number, row in table.rows:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from akkoord.common import audit, ratelimit
 from akkoord.common.services import save_audited
-from akkoord.common.tabular import CellError, TableError, parse_yes_no, read_table
+from akkoord.common.tabular import CellError, TableError, field_limits, parse_yes_no, read_table
 from akkoord.deals.permissions import is_coordinator, require_coordinator
 from akkoord.engines.assignment import AssignmentResult, Options, assign
 from akkoord.organisations.models import parse_stakeholder_type, unique_slug
@@ -333,6 +333,7 @@ def import_registrations(
     require_organiser(actor, event)
     table = read_table(source, filename)
     table.require("name", "organisation", "stakeholder_type", "email")
+    columns = {"name": "name", "organisation": "organisation", "email": "email"}
     numbers = {str(n) for n in event.sessions.values_list("number", flat=True)}
     taken = {
         e.lower()
@@ -340,7 +341,7 @@ def import_registrations(
             "email", flat=True
         )
     }
-    errors: list[CellError] = []
+    errors: list[CellError] = table.length_errors(field_limits(Registration, columns))
     items: list[dict[str, Any]] = []
     for number, row in table.rows:
 
