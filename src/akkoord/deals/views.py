@@ -23,6 +23,7 @@ from akkoord.common import ratelimit
 from akkoord.common.exports import XLSX_TYPE
 from akkoord.common.models import AuditEvent
 from akkoord.common.tabular import TableError
+from akkoord.common.uploads import guard_upload
 from akkoord.organisations.models import StakeholderType
 from akkoord.web import charts
 from akkoord.web.forms import apply_errors
@@ -261,6 +262,7 @@ def partner_form(request: HttpRequest, slug: str, pk: int | None = None) -> Http
     return _form_page(request, deal, form, title)
 
 
+@guard_upload(lambda request, slug: _coordinated_deal(request, slug))
 @login_required
 def partner_import(request: HttpRequest, slug: str) -> HttpResponse:
     deal = _coordinated_deal(request, slug)

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from akkoord.common import ratelimit
 from akkoord.common.exports import CSV_TYPE, XLSX_TYPE
 from akkoord.common.tabular import TableError
+from akkoord.common.uploads import guard_upload
 from akkoord.deals.forms import ImportForm
 from akkoord.deals.models import Deal
 from akkoord.deals.permissions import can_view, require_coordinator
@@ -284,6 +285,13 @@ def participant_calendar(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+def _require_organiser(request: HttpRequest, slug: str) -> Event:
+    event = _visible(request, slug)
+    services.require_organiser(request.user, event)
+    return event
+
+
+@guard_upload(_require_organiser)
 @login_required
 def import_registrations(request: HttpRequest, slug: str) -> HttpResponse:
     event = _visible(request, slug)

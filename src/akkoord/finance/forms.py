@@ -9,7 +9,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from akkoord.common.fields import bounded_formfield
+from akkoord.common.fields import BoundedModelChoiceField, bounded_formfield
+from akkoord.engines.bounded import BoundsError, load_json
 from akkoord.engines.finance import ModelError, parse
 from akkoord.engines.finance.model import MODES, read
 from akkoord.regions.models import Region
@@ -61,11 +62,13 @@ class AreaForm(forms.ModelForm):
         if not text:
             return None
         try:
-            return json.loads(text)
+            return load_json(text, max_depth=8, max_digits=25)
         except json.JSONDecodeError as exc:
             raise forms.ValidationError(
                 _("Not valid JSON (line %(line)s, column %(col)s).") % {"line": exc.lineno, "col": exc.colno}
             ) from exc
+        except BoundsError as exc:
+            raise forms.ValidationError(exc.message) from exc
 
     def service_data(self) -> dict[str, Any]:
         d = self.cleaned_data
@@ -99,12 +102,13 @@ class ModelHeaderForm(forms.Form):
     fund_interest = forms.FloatField(
         label=_("Interest on the fund"), required=False, min_value=-0.99, max_value=1
     )
-    area = forms.ModelChoiceField(label=_("Area"), queryset=Area.objects.all(), required=False)
-    deal = forms.ModelChoiceField(label=_("Deal"), queryset=None, required=False)
+    area = BoundedModelChoiceField(label=_("Area"), queryset=Area.objects.none(), required=False)
+    deal = BoundedModelChoiceField(label=_("Deal"), queryset=Area.objects.none(), required=False)
 
-    def __init__(self, *args: Any, deals: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, deals: Any, areas: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["deal"].queryset = deals
+        self.fields["area"].queryset = areas
 
 
 class StreamForm(forms.Form):
@@ -230,14 +234,15 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("Model file (YAML or JSON)"), help_text=_("See docs/finance.md for the format.")
     )
-    area = forms.ModelChoiceField(label=_("Area"), queryset=Area.objects.all(), required=False)
-    deal = forms.ModelChoiceField(label=_("Deal"), queryset=None, required=False)
+    area = BoundedModelChoiceField(label=_("Area"), queryset=Area.objects.none(), required=False)
+    deal = BoundedModelChoiceField(label=_("Deal"), queryset=Area.objects.none(), required=False)
 
     MAX_BYTES = 2_000_000
 
-    def __init__(self, *args: Any, deals: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, deals: Any, areas: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["deal"].queryset = deals
+        self.fields["area"].queryset = areas
 
     def clean_file(self) -> dict[str, Any]:
         upload = self.cleaned_data["file"]

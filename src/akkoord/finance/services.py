@@ -6,10 +6,12 @@ import copy
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from akkoord.common.services import delete_audited, save_audited
-from akkoord.deals.permissions import can_view, is_coordinator
+from akkoord.deals.models import Deal, DealMembership
+from akkoord.deals.permissions import can_view, is_coordinator, visible_deals
 
 from .models import Area, FinanceModel
 
@@ -33,8 +35,42 @@ def can_edit(user: Any, obj: Any) -> bool:
     deal = _deal_of(obj)
     if deal is not None and is_coordinator(user, deal):
         return True
-    perm = "finance.change_area" if isinstance(obj, Area) else "finance.change_financemodel"
-    return bool(user.is_superuser or user.has_perm(perm))
+    return _finance_editor(user, "area" if isinstance(obj, Area) else "financemodel")
+
+
+def _finance_editor(user: Any, obj_kind: str) -> bool:
+    return bool(user.is_superuser or user.has_perm(f"finance.change_{obj_kind}"))
+
+
+def coordinated_deals(user: Any) -> Any:
+    if not getattr(user, "is_authenticated", False):
+        return Deal.objects.none()
+    if user.is_superuser:
+        return Deal.objects.all()
+    return Deal.objects.filter(memberships__user=user, memberships__role=DealMembership.Role.COORDINATOR)
+
+
+def editable_deals(user: Any) -> Any:
+    """The deals a model or area of this user may belong to."""
+    if getattr(user, "is_authenticated", False) and _finance_editor(user, "financemodel"):
+        return visible_deals(user)
+    return coordinated_deals(user).distinct()
+
+
+def editable_areas(user: Any) -> Any:
+    """The areas this user may attach a model to; private areas of others stay unnamed."""
+    if not getattr(user, "is_authenticated", False):
+        return Area.objects.none()
+    if _finance_editor(user, "area"):
+        return Area.objects.filter(Q(deal__isnull=True) | Q(deal__in=visible_deals(user).values("pk")))
+    return Area.objects.filter(deal__in=coordinated_deals(user).values("pk"))
+
+
+def can_upload(user: Any) -> bool:
+    """Finance editors, and coordinators (for the models of their deals)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.has_perm("finance.add_financemodel") or coordinated_deals(user).exists()
 
 
 def require_editor(user: Any, obj: Any) -> None:

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from akkoord.common.exports import XLSX_TYPE
+from akkoord.common.uploads import guard_upload
+from akkoord.deals.models import Deal
 from akkoord.deals.permissions import visible_deals
 from akkoord.engines.finance import evaluate
 from akkoord.organisations.models import unique_slug
@@ -169,9 +171,21 @@ def compare(request: HttpRequest) -> HttpResponse:
     return render(request, "finance/compare.html", {"results": results, "rows": rows, "chart": chart})
 
 
+def _require_uploader(request: HttpRequest) -> None:
+    if not services.can_upload(request.user):
+        raise PermissionDenied(_("Only a coordinator of a deal or a finance editor may upload a model."))
+
+
+@guard_upload(_require_uploader)
 @login_required
 def upload(request: HttpRequest) -> HttpResponse:
-    form = forms.UploadForm(request.POST or None, request.FILES or None, deals=visible_deals(request.user))
+    _require_uploader(request)
+    form = forms.UploadForm(
+        request.POST or None,
+        request.FILES or None,
+        deals=services.editable_deals(request.user),
+        areas=services.editable_areas(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         parsed = form.cleaned_data["file"]
         instance = FinanceModel(slug=unique_slug(FinanceModel, parsed["model"].name))
@@ -183,15 +197,16 @@ def upload(request: HttpRequest) -> HttpResponse:
                     "name": parsed["model"].name,
                     "definition": parsed["definition"],
                     "area": form.cleaned_data["area"],
+                    "deal": form.cleaned_data["deal"],
                 },
             )
+        except PermissionDenied:
+            form.add_error("deal", _("Choose the deal or the area this model belongs to."))
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
             messages.success(request, _("The model has been saved."))
             return redirect(fm)
-    elif request.method == "GET" and not request.user.has_perm("finance.add_financemodel"):
-        raise PermissionDenied(_("Only a coordinator of its deal or a finance editor may change this."))
     return render(
         request,
         "finance/upload.html",
@@ -209,7 +224,12 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
     header = forms.ModelHeaderForm(
         request.POST or None,
         initial={**header_initial, "area": fm.area_id, "deal": fm.deal_id},
-        deals=visible_deals(request.user),
+        deals=Deal.objects.filter(
+            Q(pk__in=services.editable_deals(request.user).values("pk")) | Q(pk=fm.deal_id)
+        ),
+        areas=Area.objects.filter(
+            Q(pk__in=services.editable_areas(request.user).values("pk")) | Q(pk=fm.area_id)
+        ),
     )
     streams = forms.StreamFormSet(request.POST or None, initial=rows, prefix="streams")
     if request.method == "POST" and header.is_valid() and streams.is_valid():
@@ -223,6 +243,7 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
                         "name": definition["name"],
                         "definition": definition,
                         "area": header.cleaned_data["area"],
+                        "deal": header.cleaned_data["deal"],
                     },
                 )
             except ValidationError as exc:
@@ -249,7 +270,7 @@ def area_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     form = forms.AreaForm(
         request.POST or None,
         instance=Area.objects.get(pk=instance.pk) if slug else Area(),
-        deals=visible_deals(request.user),
+        deals=services.editable_deals(request.user),
     )
     if request.method == "POST" and form.is_valid():
         data = form.service_data()

@@ -55,8 +55,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "akkoord.web.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "akkoord.common.uploads.UploadGuardMiddleware",  # before CSRF: it reads the body
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -128,6 +129,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploads (imports, model files): the whole request body; checked before it is read.
+MAX_UPLOAD_BYTES = int(os.environ.get("AKKOORD_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
+# JSON bodies of the API: size and nesting depth.
+API_MAX_BODY_BYTES = int(os.environ.get("AKKOORD_API_MAX_BODY_BYTES", str(1024 * 1024)))
+API_MAX_JSON_DEPTH = 16
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 
@@ -151,8 +157,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["akkoord.api.permissions.DealPermission"],
     "DEFAULT_FILTER_BACKENDS": ["akkoord.common.fields.BoundedFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "akkoord.api.pagination.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 50,
+    "DEFAULT_PARSER_CLASSES": ["akkoord.api.parsers.BoundedJSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "akkoord.api.problems.problem_exception_handler",
     "DEFAULT_VERSIONING_CLASS": None,

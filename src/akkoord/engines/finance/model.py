@@ -84,10 +84,15 @@ class Model:
         return list(seen)
 
 
+MAX_NUMBER = 1e15  # a thousand trillion: more than any amount, year or rate in a model
+
+
 def _number(value: Any, where: str, *, integer: bool = False) -> Any:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         kind = "a whole number" if integer else "a number"
-        raise ModelError(where, f"must be {kind}, not {value!r}")
+        raise ModelError(where, f"must be {kind}, not {str(value)[:40]!r}")
+    if isinstance(value, int) and abs(value) > MAX_NUMBER:
+        raise ModelError(where, f"must be at most {MAX_NUMBER:,.0f} in size")
     if integer and (not float(value).is_integer()):
         raise ModelError(where, f"must be a whole number, not {value!r}")
     if not math.isfinite(value):
@@ -233,6 +238,8 @@ def parse(data: Any) -> Model:
     streams_raw = _required(data, "streams", "")
     if not isinstance(streams_raw, list) or not streams_raw:
         raise ModelError("streams", "must be a non-empty list")
+    if len(streams_raw) > MAX_STREAMS:
+        raise ModelError("streams", f"at most {MAX_STREAMS:,} streams, not {len(streams_raw):,}")
     years = range(base_year, base_year + horizon)
     warnings: list[str] = []
     streams = tuple(_stream(raw, k, rates, years, warnings) for k, raw in enumerate(streams_raw))
@@ -280,20 +287,33 @@ def loads(text: str, *, json_format: bool = False) -> Model:
     return parse(read(text, json_format=json_format))
 
 
+MAX_FILE_CHARS = 2_000_000
+MAX_STREAMS = 2_000
+
+
 def read(text: str, *, json_format: bool = False) -> Any:
-    """The data of a model file (JSON or YAML), not yet checked; bad syntax names line and column."""
-    if json_format:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ModelError(f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}") from exc
-    else:
+    """The data of a model file (JSON or YAML), not yet checked; bad syntax names line and column.
+
+    Limits: 2 million characters, nesting 20 deep, 30 digits per number, no YAML aliases.
+    """
+    from ..bounded import BoundsError, load_json, load_yaml
+
+    if len(text) > MAX_FILE_CHARS:
+        raise ModelError("(file)", f"is longer than {MAX_FILE_CHARS:,} characters")
+    try:
+        if json_format:
+            try:
+                return load_json(text)
+            except json.JSONDecodeError as exc:
+                where = f"line {exc.lineno}, column {exc.colno}"
+                raise ModelError(where, f"not valid JSON: {exc.msg}") from exc
         import yaml
 
         try:
-            data = yaml.safe_load(text)
+            return load_yaml(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
             raise ModelError(where, f"not valid YAML: {getattr(exc, 'problem', exc)}") from exc
-    return data
+    except BoundsError as exc:
+        raise ModelError(exc.where, exc.message) from exc

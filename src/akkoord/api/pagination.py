@@ -1,0 +1,45 @@
+"""Paging of API lists with bounded ``limit`` and ``offset``: a value out of range is a 400 naming it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+from rest_framework import exceptions
+from rest_framework.pagination import LimitOffsetPagination
+
+MAX_OFFSET = 1_000_000
+
+
+def bounded_int(request: Any, name: str, default: int, low: int, high: int) -> int:
+    """The query parameter ``name`` as an integer from ``low`` to ``high``; ValidationError otherwise."""
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return default
+    text = raw.strip()
+    if not (text.isascii() and text.lstrip("-").isdigit()) or len(text) > 12 or not low <= int(text) <= high:
+        raise exceptions.ValidationError(
+            {name: [_("Give a whole number from %(low)s to %(high)s.") % {"low": low, "high": high}]}
+        )
+    return int(text)
+
+
+class BoundedLimitOffsetPagination(LimitOffsetPagination):
+    default_limit = 50
+    max_limit = 500
+
+    def get_limit(self, request: Any) -> int:
+        return bounded_int(request, self.limit_query_param, self.default_limit, 1, self.max_limit)
+
+    def get_offset(self, request: Any) -> int:
+        return bounded_int(request, self.offset_query_param, 0, 0, MAX_OFFSET)
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        bounds = {
+            self.limit_query_param: {"minimum": 1, "maximum": self.max_limit},
+            self.offset_query_param: {"minimum": 0, "maximum": MAX_OFFSET},
+        }
+        for p in parameters:
+            p["schema"] = {**p["schema"], **bounds.get(p["name"], {})}
+        return parameters
