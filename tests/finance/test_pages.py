@@ -35,7 +35,8 @@ def test_model_page_downloads_and_comparison(client, demo) -> None:
     r = client.get(area_model.get_absolute_url() + "?draws=500")
     html = r.content.decode()
     assert r.status_code == 200 and html.count('<svg role="img"') == 5 and "Zorgverzekeraars" in html
-    assert client.get(area_model.get_absolute_url() + "?draws=lots").status_code == 200
+    bad = client.get(area_model.get_absolute_url() + "?draws=lots")
+    assert bad.status_code == 400 and "“draws”" in bad.content.decode()  # names the parameter
     xlsx = client.get(reverse("finance:download", args=[area_model.slug, "xlsx"]))
     assert "Monte Carlo" in load_workbook(io.BytesIO(xlsx.content)).sheetnames
     data = yaml.safe_load(client.get(reverse("finance:download", args=[area_model.slug, "yaml"])).content)

@@ -20,7 +20,8 @@ def test_public_monitor_page(client, demo) -> None:
     assert '<svg role="img"' in html and "Werkzame elementen" in html
     assert "Nationale Aanpak Biobased Bouwen" in html
     assert "Waiting" not in html and "wachten op uw goedkeuring" not in html.lower()  # no queue for visitors
-    assert client.get(url + "?year=nonsense").status_code == 200
+    bad = client.get(url + "?year=nonsense")
+    assert bad.status_code == 400 and "“year”" in bad.content.decode()
     assert client.get(reverse("impact:monitor", args=["nope"])).status_code == 404
 
 

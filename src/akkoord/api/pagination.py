@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.pagination import LimitOffsetPagination
+
+from akkoord.common.query import bounded
 
 MAX_OFFSET = 1_000_000
 
@@ -16,12 +17,10 @@ def bounded_int(request: Any, name: str, default: int, low: int, high: int) -> i
     raw = request.query_params.get(name)
     if raw is None or raw == "":
         return default
-    text = raw.strip()
-    if not (text.isascii() and text.lstrip("-").isdigit()) or len(text) > 12 or not low <= int(text) <= high:
-        raise exceptions.ValidationError(
-            {name: [_("Give a whole number from %(low)s to %(high)s.") % {"low": low, "high": high}]}
-        )
-    return int(text)
+    try:
+        return bounded(raw, low, high)
+    except ValueError as exc:
+        raise exceptions.ValidationError({name: [str(exc)]}) from exc
 
 
 class BoundedLimitOffsetPagination(LimitOffsetPagination):

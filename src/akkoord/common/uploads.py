@@ -2,9 +2,9 @@
 
 Django reads a multipart body the first time anything touches ``request.POST``
 (the CSRF check does, before the view runs). :class:`UploadGuardMiddleware` sits
-before the CSRF middleware: it refuses bodies over the size limit, refuses files
-from visitors who are not logged in, and runs the view's own permission check
-(:func:`guard_upload`) before any byte of the file is parsed.
+before the CSRF middleware: it refuses bodies over the size limit, runs the view's
+own permission check (:func:`guard_upload`) before any byte of a file is parsed,
+and makes every other view skip file parts unread (they take no files).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -60,8 +61,22 @@ class UploadGuardMiddleware:
             )
         check = getattr(view, "upload_check", None)
         if check is None:
-            if not request.user.is_authenticated:
-                raise PermissionDenied(_("Log in to send files."))
+            request.upload_handlers = [SkipFiles()]
             return None
+        if not request.user.is_authenticated:
+            raise PermissionDenied(_("Log in to send files."))
         check(request, **kwargs)
+        return None
+
+
+class SkipFiles(FileUploadHandler):
+    """For views that take no files: every file part is skipped without being stored."""
+
+    def new_file(self, *args: Any, **kwargs: Any) -> None:
+        raise SkipFile
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> None:
+        return None
+
+    def file_complete(self, file_size: int) -> None:
         return None

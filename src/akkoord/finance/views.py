@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from akkoord.common.exports import XLSX_TYPE
+from akkoord.common.query import query_int
 from akkoord.common.uploads import guard_upload
 from akkoord.deals.models import Deal
 from akkoord.deals.permissions import visible_deals
@@ -83,10 +84,7 @@ def area(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _draws(request: HttpRequest) -> int:
-    try:
-        return min(max(int(request.GET.get("draws", 2000)), 0), 20_000)
-    except ValueError:
-        return 2000
+    return query_int(request, "draws", 2000, 0, 20_000)
 
 
 def model(request: HttpRequest, slug: str) -> HttpResponse:

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from akkoord.common.query import query_int
 from akkoord.deals.models import Deal
 from akkoord.deals.permissions import can_view, is_coordinator, require_coordinator
 from akkoord.web import charts
@@ -36,12 +37,7 @@ def _deal(request: HttpRequest, slug: str) -> Deal:
 
 
 def _year(request: HttpRequest) -> int:
-    this_year = timezone.localdate().year
-    try:
-        year = int(request.GET.get("year", this_year))
-    except ValueError:
-        return this_year
-    return min(max(year, 1900), 2200)
+    return query_int(request, "year", timezone.localdate().year, 1900, 2200)
 
 
 def monitor_context(request: HttpRequest, deal: Deal, year: int) -> dict[str, Any]:

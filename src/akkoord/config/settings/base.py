@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "akkoord.common.query.BadParameterMiddleware",
 ]
 
 ROOT_URLCONF = "akkoord.config.urls"
