@@ -24,12 +24,27 @@ def deal(db: Any) -> Any:
 
 @pytest.fixture
 def coordinator(deal: Any) -> Any:
-    return CoordinatorFactory(deal=deal, user=UserFactory(username="coord")).user
+    """A coordinator of ``deal`` who may also register deals (the "add deal" permission)."""
+    from django.contrib.auth.models import Permission
+
+    user = CoordinatorFactory(deal=deal, user=UserFactory(username="coord")).user
+    user.user_permissions.add(Permission.objects.get(codename="add_deal", content_type__app_label="deals"))
+    return user
 
 
 @pytest.fixture
 def outsider(db: Any) -> Any:
     return UserFactory(username="outsider")
+
+
+@pytest.fixture
+def deal_maker(db: Any) -> Any:
+    """A user with the "add deal" permission and no deal yet."""
+    from django.contrib.auth.models import Permission
+
+    user = UserFactory(username="dealmaker")
+    user.user_permissions.add(Permission.objects.get(codename="add_deal", content_type__app_label="deals"))
+    return user
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from akkoord.common.models import AuditEvent
 from akkoord.deals import services
-from akkoord.deals.models import ChairTerm, Commitment, DealHistory, DealMembership, Signature
+from akkoord.deals.models import ChairTerm, Commitment, Deal, DealHistory, DealMembership, Signature
 from tests.factories import (
     CommitmentFactory,
     OrganisationFactory,
@@ -20,23 +20,34 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def test_create_deal_makes_creator_coordinator_and_audits(outsider) -> None:
+def test_create_deal_needs_the_permission(outsider) -> None:
+    with pytest.raises(PermissionDenied):
+        services.create_deal(
+            actor=outsider, data={"title": "X", "kind": "pact", "horizon_start": 2024, "horizon_end": 2026}
+        )
+    assert not Deal.objects.exists()
+
+
+def test_create_deal_makes_creator_coordinator_and_audits(deal_maker) -> None:
+    outsider = deal_maker
     deal = services.create_deal(
         actor=outsider,
         data={"title": "City Deal Fietsen", "kind": "city_deal", "horizon_start": 2024, "horizon_end": 2026},
     )
     assert deal.slug == "city-deal-fietsen"
     assert DealMembership.objects.get(deal=deal).user == outsider
-    event = AuditEvent.objects.get(deal=deal, action="create")
+    # The coordinator's membership is in the audit trail too.
+    assert AuditEvent.objects.filter(deal=deal, model="deals.DealMembership", action="create").exists()
+    event = AuditEvent.objects.get(deal=deal, action="create", model="deals.Deal")
     assert event.actor == outsider
     assert event.changes["title"] == [None, "City Deal Fietsen"]
     assert DealHistory.objects.get(deal=deal).new_value == "draft"
 
 
-def test_horizon_end_before_start_is_refused_and_nothing_saved(outsider) -> None:
+def test_horizon_end_before_start_is_refused_and_nothing_saved(deal_maker) -> None:
     with pytest.raises(ValidationError) as exc:
         services.create_deal(
-            actor=outsider, data={"title": "X", "kind": "pact", "horizon_start": 2030, "horizon_end": 2020}
+            actor=deal_maker, data={"title": "X", "kind": "pact", "horizon_start": 2030, "horizon_end": 2020}
         )
     assert "horizon_end" in exc.value.error_dict
     assert AuditEvent.objects.count() == 0

@@ -246,8 +246,8 @@ def test_commitment_form_and_bad_amount(coord_client, deal) -> None:
     assert Commitment.objects.get().pledged_amount == Decimal("2500.50")
 
 
-def test_deal_create_and_transition(client, outsider) -> None:
-    client.force_login(outsider)
+def test_deal_create_and_transition(client, deal_maker) -> None:
+    client.force_login(deal_maker)
     r = client.post(
         reverse("deals:create"),
         {

@@ -15,9 +15,10 @@ from akkoord.api.viewsets import ServiceViewSet
 from akkoord.common.fields import BoundedPrimaryKeyRelatedField
 from akkoord.impact.api import ResultsSerializer
 from akkoord.impact.results import results_data
+from akkoord.organisations.models import Person
 from akkoord.regions.models import Region
 
-from . import services
+from . import permissions, services
 from .filters import DealFilter
 from .models import (
     Commitment,
@@ -90,11 +91,55 @@ class DealChildSerializer(serializers.ModelSerializer):
         return fields
 
 
+UNKNOWN_CONTACT = services.UNKNOWN_CONTACT
+
+
+def _privileged(serializer: serializers.Serializer, deal: Deal) -> bool:
+    request = serializer.context.get("request")
+    return request is not None and permissions.may_see_people_of(request.user, deal)
+
+
 class PartnershipSerializer(DealChildSerializer):
+    """The contact person is shown (id, name, e-mail) to the deal's coordinators, staff and the
+    person; others see the name only where the person agreed, and never the e-mail address."""
+
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     stakeholder_type = serializers.CharField(source="organisation.stakeholder_type", read_only=True)
-    roles = serializers.ListField(child=serializers.CharField(), required=False)
-    government_roles = serializers.ListField(child=serializers.CharField(), required=False)
+    roles = serializers.ListField(child=serializers.CharField(max_length=30), required=False, max_length=20)
+    government_roles = serializers.ListField(
+        child=serializers.CharField(max_length=30), required=False, max_length=10
+    )
+    contact = BoundedPrimaryKeyRelatedField(
+        queryset=Person.objects.all(),
+        required=False,
+        allow_null=True,
+        # One message whether the person exists or not: ids must not reveal who is registered.
+        error_messages={"does_not_exist": UNKNOWN_CONTACT, "incorrect_type": UNKNOWN_CONTACT},
+        help_text="Id of a person of the organisation whom you may already see; otherwise use contact_name.",
+    )
+    contact_name = serializers.CharField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        allow_null=True,
+        help_text="Write: the contact person, found in the organisation or created. Read: null unless "
+        "you may see it.",
+    )
+    contact_email = serializers.EmailField(
+        required=False, allow_blank=True, allow_null=True, help_text="Only for coordinators and staff."
+    )
+
+    def to_representation(self, instance: Partnership) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        person = instance.contact
+        user = getattr(self.context.get("request"), "user", None)
+        privileged = person is not None and (
+            _privileged(self, instance.deal) or (person.user_id is not None and person.user_id == user.pk)
+        )
+        data["contact"] = person.pk if privileged else None
+        data["contact_name"] = person and permissions.public_name(person.name, person.show_name, privileged)
+        data["contact_email"] = (person.email or None) if privileged else None
+        return data
 
     class Meta:
         model = Partnership
@@ -109,6 +154,8 @@ class PartnershipSerializer(DealChildSerializer):
             "joined_on",
             "left_on",
             "contact",
+            "contact_name",
+            "contact_email",
             "note",
             "source",
             "is_example",
@@ -138,6 +185,9 @@ class CommitmentSerializer(DealChildSerializer):
 
 class SignatureSerializer(serializers.ModelSerializer):
     serializer_related_field = BoundedPrimaryKeyRelatedField
+    signatory_name = serializers.CharField(
+        max_length=200, allow_null=True, help_text="Null for readers who may not see it."
+    )
 
     deal = serializers.SlugRelatedField(source="partnership.deal", slug_field="slug", read_only=True)
 
@@ -153,8 +203,17 @@ class SignatureSerializer(serializers.ModelSerializer):
             "signed_on",
             "has_mandate",
             "mandate_evidence",
+            "show_name",
             "is_example",
         ]
+
+    def to_representation(self, instance: Signature) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        privileged = _privileged(self, instance.partnership.deal)
+        data["signatory_name"] = permissions.public_name(
+            instance.signatory_name, instance.show_name, privileged
+        )
+        return data
 
 
 class WorkingGroupSerializer(DealChildSerializer):
@@ -250,7 +309,7 @@ class PartnershipViewSet(ServiceViewSet):
     filterset_fields = ["deal__slug", "organisation"]
 
     def base_queryset(self) -> QuerySet[Partnership]:
-        return Partnership.objects.select_related("organisation", "deal")
+        return Partnership.objects.select_related("organisation", "deal", "contact")
 
     def save(self, serializer: Any, *, instance: Partnership | None) -> Partnership:
         data = dict(serializer.validated_data)

@@ -11,10 +11,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db import transaction
 
 from akkoord.common.services import save_audited
-from akkoord.organisations.models import Organisation, Person
+from akkoord.organisations.models import Organisation
 from akkoord.regions.models import Region
 
 from . import demo_data as D
@@ -41,6 +42,10 @@ def ensure_users(password: str) -> tuple[Any, Any]:
     if created:
         coordinator.set_password(password)
         coordinator.save()
+    # The demo coordinator may register deals (staff give this permission in the admin).
+    coordinator.user_permissions.add(
+        Permission.objects.get(codename="add_deal", content_type__app_label="deals")
+    )
     partner, created = User.objects.get_or_create(
         username=PARTNER_USERNAME,
         defaults={"first_name": "Demo", "last_name": "Partnercontact", "email": "partner@example.org"},
@@ -236,6 +241,7 @@ def _pact(actor: Any, orgs: dict[str, Organisation]) -> Deal:
                 "signed_on": dt.date(2020, 3, 5),
                 "has_mandate": True,
                 "mandate_evidence": "Bestuursbesluit van februari 2020 (voorbeeld)",
+                "show_name": True,  # invented names of an example
                 "is_example": True,
             },
         )
@@ -330,24 +336,25 @@ def _town_deal(actor: Any, orgs: dict[str, Organisation]) -> Deal:
     )
     _partner(actor, deal, orgs["Platform31"], ["partner", "advisor"], source=D.S003)
     _partner(actor, deal, orgs["Vereniging Nederlandse Gemeenten"], ["advisor"], source=D.S003)
-    contact = save_audited(
-        actor=actor,
-        instance=Person(organisation=orgs["Gemeente Bronckhorst"]),
-        data={
-            "name": "Jessica de Boer",
-            "job_title": "Kwartiermaker Regiorotonde en projectleider Town Deals",
-            "source": D.S003,
-        },
-        deal=deal,
-    )
-    _partner(
+    bronckhorst = _partner(
         actor,
         deal,
         orgs["Gemeente Bronckhorst"],
         ["partner", "project_leader"],
         government_roles=["entrepreneurial", "partner", "regulating", "supporting"],
-        contact=contact,
+        contact_name="Jessica de Boer",
         source=D.S003 + " (figuur 3: rollen gemeente in integrerende gebiedsontwikkeling)",
+    )
+    # Named in the published seed 003, so her name may be shown; she has no e-mail address here.
+    save_audited(
+        actor=actor,
+        instance=bronckhorst.contact,
+        data={
+            "job_title": "Kwartiermaker Regiorotonde en projectleider Town Deals",
+            "show_name": True,
+            "source": D.S003,
+        },
+        deal=deal,
     )
     for name in (
         "Gemeente Noardeast-Fryslân",
@@ -501,20 +508,20 @@ def _urban_accord(actor: Any, orgs: dict[str, Organisation]) -> Deal:
         ("Bewonersplatform Voorbeeldstad", ["partner"], "G. de Jong"),
     ]:
         slug = orgs[name].slug
-        contact = save_audited(
-            actor=actor,
-            instance=Person(organisation=orgs[name]),
-            data={
-                "name": contact_name,
-                "email": f"{slug}@example.org",
-                "is_example": True,
-                "source": D.EXAMPLE,
-            },
-            deal=deal,
+        partner = _partner(
+            actor,
+            deal,
+            orgs[name],
+            roles,
+            contact_name=contact_name,
+            contact_email=f"{slug}@example.org",
+            is_example=True,
+            source=D.EXAMPLE,
         )
-        partners.append(
-            _partner(actor, deal, orgs[name], roles, contact=contact, is_example=True, source=D.EXAMPLE)
+        save_audited(
+            actor=actor, instance=partner.contact, data={"is_example": True, "source": D.EXAMPLE}, deal=deal
         )
+        partners.append(partner)
     version = services.save_charter_draft(
         actor=actor,
         deal=deal,

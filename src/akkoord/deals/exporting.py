@@ -59,7 +59,8 @@ def as_dict(deal: Deal) -> dict[str, Any]:
                 "government_roles": p.government_roles,
                 "joined_on": _value(p.joined_on),
                 "left_on": _value(p.left_on),
-                "contact_name": p.contact.name if p.contact else "",
+                # Public: a name only where the person agreed; never an e-mail address.
+                "contact_name": p.contact.name if p.contact and p.contact.show_name else "",
                 "source": p.source,
                 "is_example": p.is_example,
             }
@@ -83,7 +84,7 @@ def as_dict(deal: Deal) -> dict[str, Any]:
             {
                 "organisation": p.organisation.name,
                 "stage": s.stage,
-                "signatory_name": s.signatory_name,
+                "signatory_name": s.signatory_name if s.show_name else "",
                 "signatory_title": s.signatory_title,
                 "signed_on": _value(s.signed_on),
                 "has_mandate": s.has_mandate,

@@ -124,6 +124,13 @@ class PartnerForm(forms.ModelForm):
     )
     contact_name = forms.CharField(label=_("Contact person"), max_length=200, required=False)
     contact_email = forms.EmailField(label=_("E-mail of the contact person"), required=False)
+    contact_show_name = forms.BooleanField(
+        label=_("The contact person agrees that their name is shown publicly"),
+        required=False,
+        help_text=_(
+            "Without a tick only coordinators of this deal see the name. The e-mail address is never public."
+        ),
+    )
 
     class Meta:
         formfield_callback = bounded_formfield
@@ -146,6 +153,7 @@ class PartnerForm(forms.ModelForm):
             if self.instance.contact:
                 self.fields["contact_name"].initial = self.instance.contact.name
                 self.fields["contact_email"].initial = self.instance.contact.email
+                self.fields["contact_show_name"].initial = self.instance.contact.show_name
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -223,6 +231,7 @@ class SignatureForm(forms.ModelForm):
             "signed_on",
             "has_mandate",
             "mandate_evidence",
+            "show_name",
             "is_example",
         ]
         widgets = {"signed_on": DateInput(), "mandate_evidence": forms.Textarea(attrs={"rows": 2})}
@@ -335,7 +344,7 @@ class FeedbackForm(forms.ModelForm):
     class Meta:
         formfield_callback = bounded_formfield
         model = CharterFeedback
-        fields = ["name", "organisation", "email", "section", "text"]
+        fields = ["name", "organisation", "email", "section", "text", "show_name"]
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -189,15 +189,6 @@ def import_partners(
             org = services.find_or_create_organisation(
                 actor=actor, name=item["name"], stakeholder_type=item["stakeholder_type"]
             )
-            contact = None
-            if item["contact_name"]:
-                contact = services.save_contact(
-                    actor=actor,
-                    deal=deal,
-                    organisation=org,
-                    name=item["contact_name"],
-                    email=item["contact_email"],
-                )
             instance = Partnership.objects.filter(deal=deal, organisation=org).first()
             data = {
                 "organisation": org,
@@ -206,8 +197,9 @@ def import_partners(
                 "joined_on": item["joined_on"],
                 "left_on": item["left_on"],
             }
-            if contact is not None:
-                data["contact"] = contact
+            if item["contact_name"]:
+                data["contact_name"] = item["contact_name"]
+                data["contact_email"] = item["contact_email"]
             if instance is None:
                 created += 1
             else:

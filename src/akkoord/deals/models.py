@@ -272,6 +272,8 @@ class Partnership(SourcedModel):
             )
         if self.joined_on and self.left_on and self.left_on < self.joined_on:
             raise ValidationError({"left_on": _("The exit date must not be before the entry date.")})
+        if self.contact_id and self.organisation_id and self.contact.organisation_id != self.organisation_id:
+            raise ValidationError({"contact": _("The contact person must work for this organisation.")})
 
     @property
     def is_active(self) -> bool:
@@ -393,6 +395,11 @@ class Signature(TimeStampedModel):
     mandate_evidence = models.TextField(
         _("mandate evidence"),
         help_text=_("For example: decision of the board of 12 February 2020, reference 2020/123."),
+    )
+    show_name = models.BooleanField(
+        _("name of the signatory may be shown publicly"),
+        default=False,
+        help_text=_("Only with the signatory's consent; otherwise the public sees the job title only."),
     )
     is_example = models.BooleanField(_("invented example"), default=False)
 
@@ -603,6 +610,11 @@ class CharterFeedback(CleanTextMixin, models.Model):
         choices=[(s, s) for s in CharterVersion.SECTIONS],
     )
     text = models.TextField(_("your feedback"))
+    show_name = models.BooleanField(
+        _("show my name with my feedback"),
+        default=False,
+        help_text=_("Without a tick your feedback is shown without your name."),
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)

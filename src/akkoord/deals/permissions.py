@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from .models import Deal, DealMembership
+from .models import Deal, DealMembership, Partnership
 
 
 def _is_admin(user: Any) -> bool:
@@ -51,7 +51,35 @@ def can_view(user: Any, deal: Deal) -> bool:
 
 
 def can_create_deal(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False))
+    """Registering a deal makes you its coordinator: staff give the "add deal" permission."""
+    return bool(getattr(user, "is_authenticated", False) and user.has_perm("deals.add_deal"))
+
+
+def can_see_contact(user: Any, person: Any) -> bool:
+    """Whether ``user`` may see this person's name and e-mail address.
+
+    Staff, the person themselves, and coordinators of a deal where the person is the
+    contact of a partner. Everyone else sees a name only where the person agreed.
+    """
+    if person is None or not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_staff or user.is_superuser or (person.user_id is not None and person.user_id == user.pk):
+        return True
+    return Partnership.objects.filter(
+        contact=person,
+        deal__memberships__user=user,
+        deal__memberships__role=DealMembership.Role.COORDINATOR,
+    ).exists()
+
+
+def may_see_people_of(user: Any, deal: Deal) -> bool:
+    """Coordinators and staff see the names and contacts of a deal's people."""
+    return bool(getattr(user, "is_staff", False)) or is_coordinator(user, deal)
+
+
+def public_name(name: str, shown: bool, privileged: bool) -> str | None:
+    """A person's name for this reader: None unless they agreed or the reader may see it."""
+    return name if (shown or privileged) else None
 
 
 def can_edit_commitments_of(user: Any, deal: Deal, organisation_id: int) -> bool:

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from akkoord.common import audit, ratelimit
 from akkoord.common.services import delete_audited, save_audited
@@ -44,6 +45,9 @@ from .models import (
 )
 
 AuditAction = audit.AuditEvent.Action
+UNKNOWN_CONTACT = gettext_lazy(
+    "Unknown contact person for this organisation; give a name and e-mail instead."
+)
 
 
 def _forget_permission_cache(user: Any) -> None:
@@ -58,7 +62,7 @@ def _forget_permission_cache(user: Any) -> None:
 def create_deal(*, actor: Any, data: dict[str, Any]) -> Deal:
     """Create a deal; its creator becomes its first coordinator."""
     if not permissions.can_create_deal(actor):
-        raise PermissionDenied(_("Log in to register a deal."))
+        raise PermissionDenied(_("Registering deals needs a permission; staff of the platform give it."))
     data = dict(data)
     if not data.get("slug"):
         data["slug"] = unique_slug(Deal, data.get("title") or "deal")
@@ -74,7 +78,12 @@ def create_deal(*, actor: Any, data: dict[str, Any]) -> Deal:
         recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     if getattr(actor, "is_authenticated", False):
-        DealMembership.objects.create(deal=deal, user=actor, role=DealMembership.Role.COORDINATOR)
+        save_audited(
+            actor=actor,
+            instance=DealMembership(deal=deal),
+            data={"user": actor, "role": DealMembership.Role.COORDINATOR},
+            deal=deal,
+        )
         _forget_permission_cache(actor)
     return deal
 
@@ -166,19 +175,42 @@ def delete_child(*, actor: Any, deal: Deal, instance: Any) -> None:
 # --- partners ----------------------------------------------------------------
 
 
+@transaction.atomic
 def save_partner(
     *, actor: Any, deal: Deal, data: dict[str, Any], instance: Partnership | None = None
 ) -> Partnership:
+    """Add or change a partner. The contact is either ``contact_name`` (and ``contact_email``),
+    found or created by :func:`save_contact`, or ``contact``: an existing person of the
+    organisation whom the actor may already see (:func:`check_contact`)."""
     permissions.require_coordinator(actor, deal)
     instance = instance or Partnership(deal=deal)
     if instance.deal_id != deal.pk:
         raise PermissionDenied(_("This record belongs to another deal."))
+    data = dict(data)
+    contact_name = (data.pop("contact_name", "") or "").strip()
+    contact_email = data.pop("contact_email", "") or ""
+    show_name = data.pop("contact_show_name", None)
     org = data.get("organisation", getattr(instance, "organisation", None) if instance.pk else None)
     if (
         org is not None
         and Partnership.objects.filter(deal=deal, organisation=org).exclude(pk=instance.pk).exists()
     ):
         raise ValidationError({"organisation": _("This organisation is already a partner.")})
+    if contact_name and org is not None:
+        current = instance.contact if instance.pk else None
+        data["contact"] = save_contact(
+            actor=actor,
+            deal=deal,
+            organisation=org,
+            name=contact_name,
+            email=contact_email,
+            current=current,
+            show_name=show_name,
+        )
+    elif contact_email:
+        raise ValidationError({"contact_name": _("Give the name of the contact person.")})
+    elif data.get("contact") is not None and data["contact"].pk != instance.contact_id:
+        check_contact(actor=actor, organisation=org, contact=data["contact"])
     return save_audited(actor=actor, instance=instance, data=data, deal=deal)
 
 
@@ -200,20 +232,58 @@ def find_or_create_organisation(
     )
 
 
-def save_contact(*, actor: Any, deal: Deal, organisation: Organisation, name: str, email: str = "") -> Person:
-    """The contact person of a partner: found by name within the organisation, or created."""
+def save_contact(
+    *,
+    actor: Any,
+    deal: Deal,
+    organisation: Organisation,
+    name: str,
+    email: str = "",
+    current: Person | None = None,
+    show_name: bool | None = None,
+) -> Person:
+    """The contact person of a partner: a person of this organisation whom the actor may already
+    see (found by name), or a new one. Someone else's contact in another deal is never reused, so
+    typing a name cannot reveal that person's e-mail address."""
     permissions.require_coordinator(actor, deal)
-    contact = Person.objects.filter(organisation=organisation, name=name.strip()).first()
+    contact = next(
+        (
+            p
+            for p in Person.objects.filter(organisation=organisation, name=name.strip())
+            if (current is not None and p.pk == current.pk) or permissions.can_see_contact(actor, p)
+        ),
+        None,
+    )
     if contact is None:
         return save_audited(
             actor=actor,
             instance=Person(organisation=organisation),
-            data={"name": name.strip(), "email": email},
+            data={"name": name.strip(), "email": email, "show_name": bool(show_name)},
             deal=deal,
         )
+    changes: dict[str, Any] = {}
     if email and contact.email != email:
-        contact = save_audited(actor=actor, instance=contact, data={"email": email}, deal=deal)
+        changes["email"] = email
+    if show_name is not None and contact.show_name != show_name:
+        changes["show_name"] = show_name
+    if changes:
+        contact = save_audited(actor=actor, instance=contact, data=changes, deal=deal)
     return contact
+
+
+def check_contact(*, actor: Any, organisation: Organisation | None, contact: Person | None) -> None:
+    """A contact chosen by id must be of the partner's organisation and known to the actor.
+
+    The same message for every refusal, so ids cannot be used to find out who exists.
+    """
+    if contact is None:
+        return
+    if (
+        organisation is None
+        or contact.organisation_id != organisation.pk
+        or not permissions.can_see_contact(actor, contact)
+    ):
+        raise ValidationError({"contact": str(UNKNOWN_CONTACT)})
 
 
 # --- commitments ---------------------------------------------------------------

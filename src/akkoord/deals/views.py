@@ -155,7 +155,7 @@ def _form_page(
 @login_required
 def deal_create(request: HttpRequest) -> HttpResponse:
     if not permissions.can_create_deal(request.user):
-        raise PermissionDenied
+        raise PermissionDenied(_("Registering deals needs a permission; staff of the platform give it."))
     form = forms.DealForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -244,14 +244,9 @@ def partner_form(request: HttpRequest, slug: str, pk: int | None = None) -> Http
                 }
                 values["organisation"] = org
                 if data.get("contact_name"):
-                    contact = services.save_contact(
-                        actor=request.user,
-                        deal=deal,
-                        organisation=org,
-                        name=data["contact_name"],
-                        email=data.get("contact_email", ""),
-                    )
-                    values["contact"] = contact
+                    values["contact_name"] = data["contact_name"]
+                    values["contact_email"] = data.get("contact_email", "")
+                    values["contact_show_name"] = data.get("contact_show_name", False)
                 services.save_partner(actor=request.user, deal=deal, data=values, instance=instance)
         except ValidationError as exc:
             apply_errors(form, exc)

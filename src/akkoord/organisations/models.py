@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -84,8 +85,22 @@ class Person(SourcedModel):
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="people",
+    )
+    show_name = models.BooleanField(
+        _("name may be shown publicly"),
+        default=False,
+        help_text=_("Only with the person's consent. The e-mail address is never public."),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+        help_text=_("The person's own account, once they accepted an invitation."),
     )
 
     class Meta:
