@@ -63,7 +63,33 @@ class CleanTextMixin:
             raise ValidationError(errors)
 
 
-class TimeStampedModel(CleanTextMixin, models.Model):
+class ConstraintFieldsMixin:
+    """Errors of a unique constraint land on a field, with the constraint's own message.
+
+    ``constraint_fields`` maps a constraint's name to the field its error belongs to.
+    The same check runs before a save (``full_clean``) and after a lost race
+    (:func:`akkoord.common.services.save_unique`), so both give the same message.
+    """
+
+    constraint_fields: dict[str, str] = {}
+
+    def validate_constraints(self, exclude: Any = None) -> None:
+        errors: dict[str, list[Any]] = {}
+        for model_class, constraints in self.get_constraints():  # type: ignore[attr-defined]
+            for constraint in constraints:
+                try:
+                    constraint.validate(model_class, self, exclude=exclude)
+                except ValidationError as exc:
+                    field = self.constraint_fields.get(constraint.name)
+                    if field:
+                        errors.setdefault(field, []).extend(exc.messages)
+                    else:
+                        errors = exc.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+
+class TimeStampedModel(CleanTextMixin, ConstraintFieldsMixin, models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

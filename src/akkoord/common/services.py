@@ -4,11 +4,35 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from django.db import models, transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext as _
 
 from . import audit
 
 M = TypeVar("M", bound=models.Model)
+
+
+def save_unique(instance: models.Model, **kwargs: Any) -> None:
+    """Save ``instance``; a unique constraint lost to a concurrent write is a ValidationError.
+
+    ``full_clean`` checks the constraints first, but two requests can pass that check at
+    once: the database constraint stops the second, and this turns its IntegrityError into
+    the same message a sequential duplicate gets (the constraints are checked again, now
+    that the winner's row is visible).
+    """
+    try:
+        with transaction.atomic():
+            instance.save(**kwargs)
+    except IntegrityError as exc:
+        try:
+            instance.validate_unique()
+            instance.validate_constraints()
+        except ValidationError as found:
+            raise found from exc
+        raise ValidationError(
+            _("Someone saved a record that clashes with this one at the same moment; try again.")
+        ) from exc
 
 
 @transaction.atomic
@@ -28,7 +52,7 @@ def save_audited(*, actor: Any, instance: M, data: dict[str, Any], deal: Any = N
         else:
             setattr(instance, name, value)
     instance.full_clean()
-    instance.save()
+    save_unique(instance)
     changes: dict[str, Any] = audit.diff(before, audit.snapshot(instance))
     for name, values in m2m.items():
         manager = getattr(instance, name)

@@ -174,6 +174,8 @@ class DealMembership(TimeStampedModel):
         COORDINATOR = "coordinator", _("coordinator")
         PARTNER_CONTACT = "partner_contact", _("partner contact")
 
+    constraint_fields = {"unique_deal_user_role": "user"}
+
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deal_memberships"
@@ -189,7 +191,13 @@ class DealMembership(TimeStampedModel):
     )
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["deal", "user", "role"], name="unique_deal_user_role")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deal", "user", "role"],
+                name="unique_deal_user_role",
+                violation_error_message=_("This person already has this role in the deal."),
+            )
+        ]
         verbose_name = _("deal permission")
         verbose_name_plural = _("deal permissions")
 
@@ -248,10 +256,16 @@ class Partnership(SourcedModel):
     )
     note = models.TextField(_("note"), blank=True)
 
+    constraint_fields = {"unique_partner_per_deal": "organisation"}
+
     class Meta:
         ordering = ["organisation__name"]
         constraints = [
-            models.UniqueConstraint(fields=["deal", "organisation"], name="unique_partner_per_deal")
+            models.UniqueConstraint(
+                fields=["deal", "organisation"],
+                name="unique_partner_per_deal",
+                violation_error_message=_("This organisation is already a partner."),
+            )
         ]
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
@@ -403,10 +417,16 @@ class Signature(TimeStampedModel):
     )
     is_example = models.BooleanField(_("invented example"), default=False)
 
+    constraint_fields = {"one_signature_per_stage": "stage"}
+
     class Meta:
         ordering = ["partnership__organisation__name", "stage"]
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "stage"], name="one_signature_per_stage")
+            models.UniqueConstraint(
+                fields=["partnership", "stage"],
+                name="one_signature_per_stage",
+                violation_error_message=_("This partner has already signed at this stage."),
+            )
         ]
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")

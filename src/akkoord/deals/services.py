@@ -50,6 +50,12 @@ UNKNOWN_CONTACT = gettext_lazy(
 )
 
 
+def lock(deal: Deal) -> Deal:
+    """The deal's row, locked until the transaction ends: writes that count or number the
+    deal's records (versions, coordinators, chair terms) then run one after the other."""
+    return Deal.objects.select_for_update().get(pk=deal.pk)
+
+
 def _forget_permission_cache(user: Any) -> None:
     if user is not None and hasattr(user, "__dict__"):
         user.__dict__.pop("_akkoord_coordinates", None)
@@ -96,7 +102,7 @@ def update_deal(*, actor: Any, deal: Deal, data: dict[str, Any]) -> Deal:
 @transaction.atomic
 def _change(*, actor: Any, deal: Deal, field: str, to: str, on: dt.date | None, rationale: str) -> Deal:
     permissions.require_coordinator(actor, deal)
-    deal = Deal.objects.select_for_update().get(pk=deal.pk)
+    deal = lock(deal)
     old = getattr(deal, field)
     if field == "status" and to not in STATUS_TRANSITIONS.get(old, ()):
         raise ValidationError(
@@ -140,8 +146,6 @@ def grant(
     *, actor: Any, deal: Deal, user: Any, role: str, organisation: Organisation | None = None
 ) -> DealMembership:
     permissions.require_coordinator(actor, deal)
-    if DealMembership.objects.filter(deal=deal, user=user, role=role).exists():
-        raise ValidationError({"user": _("This person already has this role in the deal.")})
     membership = save_audited(
         actor=actor,
         instance=DealMembership(deal=deal),
@@ -191,11 +195,6 @@ def save_partner(
     contact_email = data.pop("contact_email", "") or ""
     show_name = data.pop("contact_show_name", None)
     org = data.get("organisation", getattr(instance, "organisation", None) if instance.pk else None)
-    if (
-        org is not None
-        and Partnership.objects.filter(deal=deal, organisation=org).exclude(pk=instance.pk).exists()
-    ):
-        raise ValidationError({"organisation": _("This organisation is already a partner.")})
     if contact_name and org is not None:
         current = instance.contact if instance.pk else None
         data["contact"] = save_contact(
@@ -332,8 +331,6 @@ def record_signature(*, actor: Any, deal: Deal, data: dict[str, Any]) -> Signatu
     partnership = data.get("partnership")
     if partnership is None or partnership.deal_id != deal.pk:
         raise ValidationError({"partnership": _("Choose a partner of this deal.")})
-    if Signature.objects.filter(partnership=partnership, stage=data.get("stage")).exists():
-        raise ValidationError({"stage": _("This partner has already signed at this stage.")})
     return save_audited(actor=actor, instance=Signature(), data=data, deal=deal)
 
 
@@ -350,6 +347,7 @@ def generate_chair_rotation(
     partners; no type chairs twice in a row where that can be avoided.
     """
     permissions.require_coordinator(actor, deal)
+    lock(deal)
     term_years = term_years or deal.chair_term_years
     start = start or dt.date(deal.horizon_start, 1, 1)
     end_year = deal.horizon_end
@@ -392,10 +390,12 @@ def generate_chair_rotation(
 # --- charter versions and feedback ---------------------------------------------
 
 
+@transaction.atomic
 def save_charter_draft(
     *, actor: Any, deal: Deal, data: dict[str, Any], instance: CharterVersion | None = None
 ) -> CharterVersion:
     permissions.require_coordinator(actor, deal)
+    lock(deal)
     if instance is None:
         latest = deal.charter_versions.aggregate(n=Max("number"))["n"] or 0
         instance = CharterVersion(deal=deal, number=latest + 1)
@@ -411,6 +411,8 @@ def publish_charter_version(
     """Publish a draft; earlier versions close for feedback."""
     deal = version.deal
     permissions.require_coordinator(actor, deal)
+    lock(deal)
+    version = CharterVersion.objects.get(pk=version.pk)
     if version.status != CharterVersion.Status.DRAFT:
         raise ValidationError({"status": _("This version has already been published.")})
     if any(
@@ -594,6 +596,7 @@ def revoke(*, actor: Any, membership: DealMembership) -> None:
     """Take a permission away; a deal always keeps at least one coordinator."""
     deal = membership.deal
     permissions.require_coordinator(actor, deal)
+    lock(deal)
     if (
         membership.role == DealMembership.Role.COORDINATOR
         and not deal.memberships.filter(role=DealMembership.Role.COORDINATOR)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -110,9 +111,17 @@ class WorkSession(SourcedModel):
         ),
     )
 
+    constraint_fields = {"unique_session_number": "number"}
+
     class Meta:
         ordering = ["event", "number"]
-        constraints = [models.UniqueConstraint(fields=["event", "number"], name="unique_session_number")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "number"],
+                name="unique_session_number",
+                violation_error_message=_("Another work session has this number."),
+            )
+        ]
         verbose_name = _("work session")
         verbose_name_plural = _("work sessions")
 
@@ -189,8 +198,20 @@ class Registration(TimeStampedModel):
     reason_data = models.JSONField(_("why this session (as data)"), default=list, blank=True, editable=False)
     is_example = models.BooleanField(_("invented example"), default=False)
 
+    constraint_fields = {"one_registration_per_email": "email"}
+
     class Meta:
         ordering = ["created_at", "id"]
+        constraints = [
+            # One registration per address per event; the check in the form cannot stop a race.
+            models.UniqueConstraint(
+                Lower("email"),
+                "event",
+                condition=~models.Q(status="cancelled"),
+                name="one_registration_per_email",
+                violation_error_message=_("This e-mail address is already registered for this event."),
+            )
+        ]
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
 

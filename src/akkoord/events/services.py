@@ -9,13 +9,13 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
-from django.db import close_old_connections, transaction
+from django.db import IntegrityError, close_old_connections, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from akkoord.common import audit, ratelimit
-from akkoord.common.services import save_audited
+from akkoord.common.services import save_audited, save_unique
 from akkoord.common.tabular import CellError, TableError, field_limits, parse_yes_no, read_table
 from akkoord.deals.permissions import is_coordinator, require_coordinator
 from akkoord.engines.assignment import AssignmentResult, Options, assign
@@ -94,20 +94,12 @@ def register(*, event: Event, data: dict[str, Any], client_key: str) -> Registra
     if not event.registration_open:
         raise ValidationError({"event": _("Registration for this event is closed.")})
     ratelimit.check("registration", client_key, settings.REGISTRATION_RATE_LIMIT)
-    email = data.get("email", "")
-    if (
-        email
-        and event.registrations.filter(email__iexact=email)
-        .exclude(status=Registration.Status.CANCELLED)
-        .exists()
-    ):
-        raise ValidationError({"email": _("This e-mail address is already registered for this event.")})
     numbers = set(event.sessions.values_list("number", flat=True))
     if any(int(n) not in numbers for n in data.get("preferences", [])):
         raise ValidationError({"preferences": _("Choose sessions of this event.")})
     registration = Registration(event=event, **data)
-    registration.full_clean()
-    registration.save()
+    registration.full_clean()  # one registration per address: the constraint, also in a race
+    save_unique(registration)
     audit.record(
         actor=f"{registration.name} (public)",
         action=audit.AuditEvent.Action.CREATE,
@@ -397,7 +389,17 @@ def import_registrations(
             )
             confirmed += status == Registration.Status.CONFIRMED
             created.append(Registration(event=event, status=status, queued_at=now, **item))
-        Registration.objects.bulk_create(created)
+        try:
+            with transaction.atomic():
+                Registration.objects.bulk_create(created)
+        except IntegrityError as exc:  # someone registered with one of these addresses just now
+            raise TableError(
+                [
+                    CellError(
+                        1, "email", _("An address in this file registered at the same moment; import again.")
+                    )
+                ]
+            ) from exc
         audit.record(
             actor=actor,
             action=audit.AuditEvent.Action.IMPORT,
@@ -481,8 +483,6 @@ def save_session(
     instance = instance or WorkSession(event=event)
     if instance.event_id != event.pk:
         raise PermissionDenied(_("This work session belongs to another event."))
-    if event.sessions.filter(number=data.get("number")).exclude(pk=instance.pk).exists():
-        raise ValidationError({"number": _("Another work session has this number.")})
     session = save_audited(actor=actor, instance=instance, data=data, deal=event.deal)
     old = sorted(str(x) for x in session.leads.all())
     session.leads.all().delete()

@@ -178,6 +178,8 @@ class ActiveIngredient(TimeStampedModel):
 
 
 class Indicator(SourcedModel):
+    constraint_fields = {"unique_indicator_code": "code"}
+
     class Measure(models.TextChoices):
         UNIT = "unit", _("number (unit)")
         PERCENTAGE = "percentage", _("percentage")
@@ -247,7 +249,13 @@ class Indicator(SourcedModel):
 
     class Meta:
         ordering = ["deal", "order", "code"]
-        constraints = [models.UniqueConstraint(fields=["deal", "code"], name="unique_indicator_code")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deal", "code"],
+                name="unique_indicator_code",
+                violation_error_message=_("Another indicator of this deal has this code."),
+            )
+        ]
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
 
@@ -266,6 +274,8 @@ class Indicator(SourcedModel):
 
 
 class Target(TimeStampedModel):
+    constraint_fields = {"unique_target_year": "year"}
+
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(1900), MaxValueValidator(2200)]
@@ -275,7 +285,13 @@ class Target(TimeStampedModel):
 
     class Meta:
         ordering = ["indicator", "year"]
-        constraints = [models.UniqueConstraint(fields=["indicator", "year"], name="unique_target_year")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "year"],
+                name="unique_target_year",
+                violation_error_message=_("This indicator already has a target for this year."),
+            )
+        ]
         verbose_name = _("target")
         verbose_name_plural = _("targets")
 
@@ -317,8 +333,19 @@ class Measurement(SourcedModel):
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
+    constraint_fields = {"one_value_per_year": "year"}
+
     class Meta:
         ordering = ["indicator", "year", "id"]
+        constraints = [
+            # A returned value may be replaced by a new one; otherwise one value a year.
+            models.UniqueConstraint(
+                fields=["indicator", "year"],
+                condition=~models.Q(status="returned"),
+                name="one_value_per_year",
+                violation_error_message=_("There is already a value for this year; change that one."),
+            )
+        ]
         verbose_name = _("measurement")
         verbose_name_plural = _("measurements")
 

@@ -111,13 +111,6 @@ def save_measurement(
         raise PermissionDenied(_("This value belongs to another indicator."))
     elif instance.status not in (Status.DRAFT, Status.RETURNED):
         raise ValidationError({"status": _("Only a draft or a returned value can be changed.")})
-    clash = (
-        Measurement.objects.filter(indicator=indicator, year=data.get("year"))
-        .exclude(pk=instance.pk)
-        .exclude(status=Status.RETURNED)
-    )
-    if clash.exists():
-        raise ValidationError({"year": _("There is already a value for this year; change that one.")})
     return save_audited(actor=actor, instance=instance, data=data, deal=indicator.deal)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -60,8 +61,17 @@ class Organisation(SourcedModel):
         related_name="organisations",
     )
 
+    constraint_fields = {"unique_organisation_name_any_case": "name"}
+
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="unique_organisation_name_any_case",
+                violation_error_message=_("An organisation with this name exists already."),
+            )
+        ]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
 
