@@ -278,3 +278,76 @@ def test_import_registrations(client: Client) -> None:
         ("Bas", "confirmed", "market"),
         ("Cor", "waiting", "knowledge"),
     ]
+
+
+REGISTRATION = {
+    "name": "Rita Race",
+    "organisation": "Gemeente Zwolle",
+    "stakeholder_type": "government",
+    "email": "rita@example.org",
+}
+
+
+@pytest.mark.django_db
+def test_one_registration_per_address_is_a_database_constraint() -> None:
+    """Finding 5: the check alone let a race store duplicates; the constraint cannot be passed by."""
+    from django.db import IntegrityError, transaction
+
+    event = make_event()
+    Registration.objects.create(event=event, **REGISTRATION)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Registration.objects.create(event=event, **{**REGISTRATION, "email": "RITA@example.org"})
+    # A cancelled registration does not block a new one.
+    Registration.objects.filter(event=event).update(status="cancelled")
+    Registration.objects.create(event=event, **REGISTRATION)
+
+
+@pytest.mark.django_db
+def test_the_loser_of_a_race_gets_the_sequential_message(monkeypatch) -> None:
+    """Both requests passed the check (as in a race): the database refuses the second, with the same words."""
+    event = make_event()
+    services.register(event=event, data=dict(REGISTRATION), client_key="a")
+    with pytest.raises(Exception) as sequential:
+        services.register(event=event, data=dict(REGISTRATION), client_key="b")
+    monkeypatch.setattr(Registration, "validate_constraints", lambda self, exclude=None: None, raising=True)
+    calls = []
+    real = services.save_unique
+
+    def racing_save(instance, **kwargs):
+        calls.append(instance)
+        monkeypatch.undo()  # the re-check after the IntegrityError runs for real
+        return real(instance, **kwargs)
+
+    monkeypatch.setattr(services, "save_unique", racing_save)
+    with pytest.raises(Exception) as raced:
+        services.register(event=event, data=dict(REGISTRATION), client_key="c")
+    assert calls and raced.value.message_dict == sequential.value.message_dict
+    assert raced.value.message_dict["email"] == ["Dit e-mailadres is al aangemeld voor dit evenement."]
+    assert Registration.objects.filter(event=event).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ten_simultaneous_registrations_with_one_address_store_one() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent writers are tested on PostgreSQL; SQLite runs one write at a time")
+    event = make_event(capacity=50)
+    barrier = threading.Barrier(10)
+    codes: list[int] = []
+
+    def worker() -> None:
+        from django.db import connections
+
+        try:
+            barrier.wait(timeout=30)
+            data = {**REGISTRATION, "preferences": ["1"], "website": ""}
+            codes.append(Client().post(reverse("events:register", args=[event.slug]), data).status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(10)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert Registration.objects.filter(event=event).count() == 1
+    assert sorted(codes) == [200] + [400] * 9, codes  # the losers see the form with the clear message
