@@ -306,9 +306,9 @@ def test_one_registration_per_address_is_a_database_constraint() -> None:
 def test_the_loser_of_a_race_gets_the_sequential_message(monkeypatch) -> None:
     """Both requests passed the check (as in a race): the database refuses the second, with the same words."""
     event = make_event()
-    services.register(event=event, data=dict(REGISTRATION), client_key="a")
+    services.register(event=event, data=dict(REGISTRATION))
     with pytest.raises(Exception) as sequential:
-        services.register(event=event, data=dict(REGISTRATION), client_key="b")
+        services.register(event=event, data=dict(REGISTRATION))
     monkeypatch.setattr(Registration, "validate_constraints", lambda self, exclude=None: None, raising=True)
     calls = []
     real = services.save_unique
@@ -320,7 +320,7 @@ def test_the_loser_of_a_race_gets_the_sequential_message(monkeypatch) -> None:
 
     monkeypatch.setattr(services, "save_unique", racing_save)
     with pytest.raises(Exception) as raced:
-        services.register(event=event, data=dict(REGISTRATION), client_key="c")
+        services.register(event=event, data=dict(REGISTRATION))
     assert calls and raced.value.message_dict == sequential.value.message_dict
     assert raced.value.message_dict["email"] == ["Dit e-mailadres is al aangemeld voor dit evenement."]
     assert Registration.objects.filter(event=event).count() == 1

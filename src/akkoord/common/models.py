@@ -125,6 +125,10 @@ class AuditEvent(models.Model):
         DELETE = "delete", _("deleted")
         TRANSITION = "transition", _("status changed")
         IMPORT = "import", _("imported")
+        EMAIL = "email", _("e-mail sent")
+        ANONYMISE = "anonymise", _("personal data removed")
+        DISCLOSE = "disclose", _("personal data handed over")
+        RESTORE = "restore", _("restored")
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -13,14 +13,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from akkoord.common import audit, ratelimit
+from akkoord.common import audit, mail
 from akkoord.common.services import delete_audited, save_audited
 from akkoord.engines.rotation import RotationInput, rotate
 from akkoord.organisations.models import Organisation, Person, StakeholderType, unique_slug
@@ -451,11 +450,13 @@ def close_feedback(*, actor: Any, version: CharterVersion) -> CharterVersion:
     return version
 
 
-def submit_feedback(*, version: CharterVersion, data: dict[str, Any], client_key: str) -> CharterFeedback:
-    """Anyone may comment on an open version; comments wait for moderation."""
+def submit_feedback(*, version: CharterVersion, data: dict[str, Any]) -> CharterFeedback:
+    """Anyone may comment on an open version; comments wait for moderation.
+
+    The page limits how much feedback one address sends (``ratelimit.limit``).
+    """
     if version.status != CharterVersion.Status.OPEN or not version.deal.is_public:
         raise ValidationError({"version": _("This version is not open for feedback.")})
-    ratelimit.check("feedback", client_key, settings.FEEDBACK_RATE_LIMIT)
     with transaction.atomic():
         feedback = CharterFeedback(version=version, **data)
         feedback.full_clean()
@@ -463,7 +464,6 @@ def submit_feedback(*, version: CharterVersion, data: dict[str, Any], client_key
         audit.record(
             actor=f"{feedback.name} (public)", action=AuditAction.CREATE, obj=feedback, deal=version.deal
         )
-    ratelimit.hit("feedback", client_key)
     return feedback
 
 
@@ -513,13 +513,21 @@ def send_contribution_request(
     for p in partnerships:
         if p.deal_id != deal.pk:
             raise ValidationError({"partnerships": _("Choose partners of this deal only.")})
-        invitation = ContributionInvitation.objects.create(
-            request=request, partnership=p, email=p.contact.email
+        invitation = save_audited(
+            actor=actor,
+            instance=ContributionInvitation(request=request, partnership=p),
+            data={"email": p.contact.email},
+            deal=deal,
         )
         link = settings.SITE_URL.rstrip("/") + invitation.get_absolute_url()
-        send_mail(
+        mail.send(
+            to=invitation.email,
+            why="contribution request",
+            obj=invitation,
+            actor=actor,
+            deal=deal,
             subject=f"{deal.title}: {request.question}",
-            message=_(
+            body=_(
                 "Dear %(name)s,\n\n%(message)s\n\n%(question)s\nAnswer through your personal link "
                 "(no account needed):\n%(link)s\n"
             )
@@ -529,8 +537,6 @@ def send_contribution_request(
                 "question": request.question,
                 "link": link,
             },
-            from_email=None,
-            recipient_list=[invitation.email],
         )
         invitation.sent_at = timezone.now()
         invitation.save(update_fields=["sent_at"])

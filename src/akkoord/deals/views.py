@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -456,10 +457,6 @@ def child_delete(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRes
 # --- charter and feedback -----------------------------------------------------------
 
 
-def _client_key(request: HttpRequest) -> str:
-    return ratelimit.client_key(request.META.get("REMOTE_ADDR", ""))
-
-
 def _section_diff(old: CharterVersion | None, new: CharterVersion) -> list[dict[str, Any]]:
     """Per section, the words added and removed since the previous version."""
     out = []
@@ -505,7 +502,8 @@ def charter(request: HttpRequest, slug: str, number: int | None = None) -> HttpR
         elif feedback_form.is_valid():
             data = {k: v for k, v in feedback_form.cleaned_data.items() if k != "website"}
             try:
-                services.submit_feedback(version=current, data=data, client_key=_client_key(request))
+                ratelimit.limit(request, "feedback", ratelimit.per_hour(settings.FEEDBACK_RATE_LIMIT))
+                services.submit_feedback(version=current, data=data)
             except ratelimit.RateLimited:
                 rate_limited = True
                 feedback_form.add_error(

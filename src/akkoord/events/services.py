@@ -7,14 +7,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, close_old_connections, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from akkoord.common import audit, ratelimit
+from akkoord.common import audit, mail
 from akkoord.common.services import save_audited, save_unique
 from akkoord.common.tabular import CellError, TableError, field_limits, parse_yes_no, read_table
 from akkoord.deals.permissions import is_coordinator, require_coordinator
@@ -89,11 +88,13 @@ def run_assignment(
 
 
 @transaction.atomic
-def register(*, event: Event, data: dict[str, Any], client_key: str) -> Registration:
-    """A public registration: stored unconfirmed, with a confirmation link by e-mail."""
+def register(*, event: Event, data: dict[str, Any]) -> Registration:
+    """A public registration: stored unconfirmed, with a confirmation link by e-mail.
+
+    The page limits how many registrations one address sends (``ratelimit.limit``).
+    """
     if not event.registration_open:
         raise ValidationError({"event": _("Registration for this event is closed.")})
-    ratelimit.check("registration", client_key, settings.REGISTRATION_RATE_LIMIT)
     numbers = set(event.sessions.values_list("number", flat=True))
     if any(int(n) not in numbers for n in data.get("preferences", [])):
         raise ValidationError({"preferences": _("Choose sessions of this event.")})
@@ -107,17 +108,19 @@ def register(*, event: Event, data: dict[str, Any], client_key: str) -> Registra
         deal=event.deal,
     )
     link = settings.SITE_URL.rstrip("/") + reverse("events:confirm", args=[registration.token])
-    send_mail(
+    mail.send(
+        to=registration.email,
+        why="confirm registration",
+        obj=registration,
+        actor="system",
+        deal=event.deal,
         subject=_("Confirm your registration for %(event)s") % {"event": event.title},
-        message=_(
+        body=_(
             "Dear %(name)s,\n\nPlease confirm your registration for %(event)s:\n%(link)s\n\n"
             "This link is also where you will find your work session later.\n"
         )
         % {"name": registration.name, "event": event.title, "link": link},
-        from_email=None,
-        recipient_list=[registration.email],
     )
-    ratelimit.hit("registration", client_key)
     return registration
 
 
@@ -186,12 +189,15 @@ def cancel(*, registration: Registration) -> Registration | None:
         deal=event.deal,
         changes={"status": ["waiting", "confirmed"]},
     )
-    send_mail(
+    mail.send(
+        to=following.email,
+        why="place from the waiting list",
+        obj=following,
+        actor="system (waiting list)",
+        deal=event.deal,
         subject=_("You have a place at %(event)s") % {"event": event.title},
-        message=_("Dear %(name)s,\n\nA place has come free: your registration for %(event)s is confirmed.\n")
+        body=_("Dear %(name)s,\n\nA place has come free: your registration for %(event)s is confirmed.\n")
         % {"name": following.name, "event": event.title},
-        from_email=None,
-        recipient_list=[following.email],
     )
     return following
 

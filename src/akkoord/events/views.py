@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -199,11 +200,9 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
             return render(request, "events/registered.html", {"event": event})  # say nothing to robots
         if form.is_valid():
             try:
-                services.register(
-                    event=event,
-                    data=form.registration_data(),
-                    client_key=ratelimit.client_key(request.META.get("REMOTE_ADDR", "")),
-                )
+                rate = ratelimit.per_hour(settings.REGISTRATION_RATE_LIMIT)
+                ratelimit.limit(request, "registration", rate)
+                services.register(event=event, data=form.registration_data())
             except ratelimit.RateLimited:
                 form.add_error(None, _("Many registrations came from your address. Try again in an hour."))
                 return render(request, "events/register.html", {"event": event, "form": form}, status=429)

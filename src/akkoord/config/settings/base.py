@@ -175,6 +175,11 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {},
 }
 
+# Rate limits (django-ratelimit) count per client address. Behind a TLS proxy (docs/deployment.md)
+# set how many proxies stand in front: the client is the address the nearest one saw.
+TRUSTED_PROXIES = int(os.environ.get("AKKOORD_TRUSTED_PROXIES", "0"))
+RATELIMIT_IP_META_KEY = "akkoord.common.ratelimit.client_ip"
+RATELIMIT_ENABLE = os.environ.get("AKKOORD_RATELIMIT", "1") == "1"
 # Public feedback on charters: at most this many comments per address per hour.
 FEEDBACK_RATE_LIMIT = int(os.environ.get("AKKOORD_FEEDBACK_RATE_LIMIT", "5"))
 # Background jobs (assignment runs) run in a thread; the tests run them inline.
