@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
+
+from akkoord.accounts import tokens
 
 
 def api_client(username: str | None = None) -> APIClient:
-    """An API client, with the token of ``username`` when given."""
+    """An API client, with a fresh token of ``username`` when given."""
     c = APIClient()
     if username:
-        token, _ = Token.objects.get_or_create(user=get_user_model().objects.get(username=username))
-        c.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        _token, key = tokens.issue(user=get_user_model().objects.get(username=username))
+        c.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return c

@@ -3,9 +3,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from akkoord.accounts import tokens
 from akkoord.common.models import AuditEvent
 from akkoord.deals.models import Commitment, Signature
 from tests.factories import DealFactory, PartnershipFactory, SignatureFactory
@@ -20,9 +20,9 @@ def api() -> APIClient:
 
 @pytest.fixture
 def coord_api(coordinator) -> APIClient:
-    token = Token.objects.create(user=coordinator)
+    _token, key = tokens.issue(user=coordinator)
     c = APIClient()
-    c.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    c.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return c
 
 
@@ -216,6 +216,6 @@ def test_out_of_range_ids_are_bad_input_not_server_errors(coord_api, api, deal) 
 
 def test_token_endpoint(api, coordinator) -> None:
     r = api.post("/api/v1/token/", {"username": "coord", "password": "secret-pass-123"}, format="json")
-    assert r.status_code == 200 and len(r.json()["token"]) == 40
+    assert r.status_code == 201 and r.json()["token"].startswith("ak_") and r.json()["expires_at"]
     r = api.post("/api/v1/token/", {"username": "coord", "password": "wrong"}, format="json")
     assert r.status_code == 400 and r["Content-Type"] == "application/problem+json"

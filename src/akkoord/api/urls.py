@@ -1,8 +1,8 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
+from akkoord.accounts import api as accounts_api
 from akkoord.deals import api as deals_api
 from akkoord.events import api as events_api
 from akkoord.impact import api as impact_api
@@ -19,10 +19,11 @@ router.register("milestones", deals_api.MilestoneViewSet, basename="milestone")
 router.register("decisions", deals_api.DecisionViewSet, basename="decision")
 router.register("events", events_api.EventViewSet, basename="event")
 router.register("measurements", impact_api.MeasurementViewSet, basename="measurement")
+router.register("tokens", accounts_api.ApiTokenViewSet, basename="apitoken")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    # POST username and password, get the token for the Authorization: Token … header.
-    path("token/", obtain_auth_token, name="api-token"),
+    # POST username and password, get a token for the Authorization: Token … header (it expires).
+    path("token/", accounts_api.TokenView.as_view(), name="api-token"),
     path("", include(router.urls)),
 ]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -25,6 +26,17 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/home.html", context)
 
 
+def privacy(request: HttpRequest) -> HttpResponse:
+    """The privacy statement: what the platform keeps about whom, why, for how long, and your rights."""
+    context = {
+        "retention_months": settings.REGISTRATION_RETENTION_MONTHS,
+        "token_days": settings.API_TOKEN_LIFETIME.days,
+        "controller": settings.PRIVACY_CONTROLLER,
+        "contact": settings.PRIVACY_CONTACT,
+    }
+    return render(request, "web/privacy.html", context)
+
+
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "web/error.html", {"code": 404}, status=404)
 
@@ -37,4 +49,4 @@ def server_error(request: HttpRequest) -> HttpResponse:
     return render(request, "web/error.html", {"code": 500}, status=500)
 
 
-__all__ = ["Deal", "home", "not_found", "forbidden", "server_error"]
+__all__ = ["Deal", "home", "privacy", "not_found", "forbidden", "server_error"]

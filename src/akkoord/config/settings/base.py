@@ -3,6 +3,7 @@ environment here, once; nothing else in the code reads os.environ."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -34,11 +35,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "axes",
     "drf_spectacular",
     "django_filters",
     "django_htmx",
     "akkoord.common",
+    "akkoord.accounts",
     "akkoord.regions",
     "akkoord.organisations",
     "akkoord.deals",
@@ -62,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "akkoord.common.query.BadParameterMiddleware",
+    "axes.middleware.AxesMiddleware",  # the lockout page after repeated failed sign-ins
 ]
 
 ROOT_URLCONF = "akkoord.config.urls"
@@ -104,6 +107,32 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes first: it refuses a locked account before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AKKOORD_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("AKKOORD_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username"]  # an account, whichever address the attempts come from
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_CLIENT_IP_CALLABLE = "akkoord.common.ratelimit.client_ip"
+AXES_VERBOSE = False
+# axes.W006 asks to lock per address too; an address is limited by LOGIN_RATE (django-ratelimit)
+# instead, so colleagues behind one office address do not lock each other out.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Sign-in attempts from one address, over all accounts; password reset e-mails per address.
+LOGIN_RATE = os.environ.get("AKKOORD_LOGIN_RATE", "30/10m")
+PASSWORD_RESET_RATE = os.environ.get("AKKOORD_PASSWORD_RESET_RATE", "5/h")
+# API tokens expire; a user revokes their own on their account page or with DELETE /api/v1/token/.
+API_TOKEN_LIFETIME = dt.timedelta(days=int(os.environ.get("AKKOORD_API_TOKEN_DAYS", "30")))
+# Requests per minute through the API per user (or address when anonymous), and token requests.
+API_RATES = {
+    "api": os.environ.get("AKKOORD_API_RATE", "600/m"),
+    "token": os.environ.get("AKKOORD_API_TOKEN_RATE", "10/m"),
+}
+PASSWORD_RESET_TIMEOUT = 3 * 3600  # a reset link works for three hours
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "deals:list"
 LOGOUT_REDIRECT_URL = "web:home"
@@ -153,9 +182,10 @@ CACHES = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "akkoord.accounts.tokens.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
+    "DEFAULT_THROTTLE_CLASSES": ["akkoord.api.throttles.RateThrottle"],
     "DEFAULT_PERMISSION_CLASSES": ["akkoord.api.permissions.DealPermission"],
     "DEFAULT_FILTER_BACKENDS": ["akkoord.common.fields.BoundedFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "akkoord.api.pagination.BoundedLimitOffsetPagination",
@@ -193,6 +223,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# Privacy: who is responsible for the personal data (shown in the privacy statement), and how
+# long registrations of an event are kept after it ended (`akkoord anonymise`, run daily).
+PRIVACY_CONTROLLER = os.environ.get("AKKOORD_PRIVACY_CONTROLLER", "de organisatie die dit platform beheert")
+PRIVACY_CONTACT = os.environ.get("AKKOORD_PRIVACY_CONTACT", DEFAULT_FROM_EMAIL)
+REGISTRATION_RETENTION_MONTHS = int(os.environ.get("AKKOORD_REGISTRATION_RETENTION_MONTHS", "6"))
 
 # IATI results export: the organisation that publishes (the platform's operator).
 # Identifiers per https://org-id.guide; the default marks a demo installation.
