@@ -110,3 +110,47 @@ def test_password_reset_by_email(user) -> None:
     assert user.check_password(new)
     email = AuditEvent.objects.get(action="email")
     assert email.changes["to"] == "ilse@example.org" and email.changes["why"] == "password reset"
+
+
+def test_an_invited_contact_sets_a_password_through_the_link(coordinator, deal) -> None:
+    """No admin needed: the contact gets an e-mail, chooses a password, and has the role."""
+    from akkoord.deals import services
+    from akkoord.deals.models import DealMembership, Invitation
+    from tests.factories import OrganisationFactory
+
+    partner = services.save_partner(
+        actor=coordinator,
+        deal=deal,
+        data={
+            "organisation": OrganisationFactory(name="Provincie Utrecht", stakeholder_type="government"),
+            "roles": ["partner"],
+            "contact_name": "Noor Nieuw",
+            "contact_email": "noor@example.org",
+        },
+    )
+    c = Client()
+    c.force_login(coordinator)
+    c.post(f"/deals/{deal.slug}/team/", {"person": partner.contact.pk, "role": "partner_contact"})
+    key = re.search(r"/deals/invitation/([\w-]+)/", mail.outbox[-1].body).group(1)
+    assert key not in Invitation.objects.get().key_hash  # only the hash is kept
+    visitor = Client()
+    url = f"/deals/invitation/{key}/"
+    weak = visitor.post(url, {"username": "noor", "password": "123", "password_again": "123"})
+    assert weak.status_code == 400 and not DealMembership.objects.filter(user__username="noor").exists()
+    good = "Samen-werken-2026!"
+    r = visitor.post(
+        url, {"username": "noor", "first_name": "Noor", "password": good, "password_again": good}
+    )
+    assert r.status_code == 302
+    m = DealMembership.objects.get(user__username="noor")
+    assert m.role == "partner_contact" and m.organisation == partner.organisation
+    partner.contact.refresh_from_db()
+    assert partner.contact.user == m.user and m.user.email == "noor@example.org"
+    assert Client().post("/accounts/login/", {"username": "noor", "password": good}).status_code == 302
+    assert visitor.get(url).status_code == 404  # the link works once
+    actions = set(AuditEvent.objects.filter(deal=deal).values_list("model", "action"))
+    assert {
+        ("deals.Invitation", "create"),
+        ("deals.Invitation", "email"),
+        ("deals.DealMembership", "create"),
+    } <= actions

@@ -449,25 +449,41 @@ def test_dates_in_dutch(client, coordinator, deal) -> None:
     assert "22 november 2026" in client.get(reverse("deals:detail", args=[deal.slug])).content.decode()
 
 
-def test_team_page_grants_and_revokes(coord_client, coordinator, deal, outsider) -> None:
+def test_team_page_invites_and_revokes(coord_client, coordinator, deal, outsider) -> None:
+    """A coordinator invites a partner's contact; the contact accepts with their account."""
+    import re
+
+    from django.core import mail
+
     from akkoord.deals.models import DealMembership
 
-    org = PartnershipFactory(deal=deal).organisation
+    partner = services.save_partner(
+        actor=coordinator,
+        deal=deal,
+        data={
+            "organisation": OrganisationFactory(name="Woonbond"),
+            "roles": ["partner"],
+            "contact_name": "Otto Outsider",
+            "contact_email": outsider.email,
+        },
+    )
+    org = partner.organisation
     url = reverse("deals:team", args=[deal.slug])
-    r = coord_client.post(url, {"username": "nobody", "role": "coordinator"})
-    assert r.status_code == 400 and "username" in r.context["form"].errors
-    r = coord_client.post(url, {"username": outsider.email, "role": "partner_contact"})
-    assert r.status_code == 400 and "organisation" in r.context["form"].errors
-    r = coord_client.post(url, {"username": "outsider", "role": "partner_contact", "organisation": org.pk})
-    assert r.status_code == 302
+    stranger = OrganisationFactory(name="Ander").people.create(name="Vreemd", email="v@example.org")
+    r = coord_client.post(url, {"person": stranger.pk, "role": "coordinator"})
+    assert r.status_code == 400 and "person" in r.context["form"].errors  # not a contact of this deal
+    assert (
+        coord_client.post(url, {"person": partner.contact.pk, "role": "partner_contact"}).status_code == 302
+    )
+    [message] = mail.outbox
+    assert message.to == [outsider.email]
+    key = re.search(r"/deals/invitation/([\w-]+)/", message.body).group(1)
+    c = Client()
+    c.force_login(outsider)
+    assert c.post(reverse("deals:invitation", args=[key])).status_code == 302
     m = DealMembership.objects.get(user=outsider)
     assert (m.role, m.organisation) == ("partner_contact", org)
-    assert (
-        coord_client.post(
-            url, {"username": "outsider", "role": "partner_contact", "organisation": org.pk}
-        ).status_code
-        == 400
-    )
+    assert c.post(reverse("deals:invitation", args=[key])).status_code == 404  # once only
     # The partner contact now sees the commitment button and may record for their organisation.
     c = Client()
     c.force_login(outsider)

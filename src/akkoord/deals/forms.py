@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from akkoord.common.fields import (
@@ -14,7 +12,7 @@ from akkoord.common.fields import (
     BoundedModelMultipleChoiceField,
     bounded_formfield,
 )
-from akkoord.organisations.models import Organisation, StakeholderType
+from akkoord.organisations.models import Organisation, Person, StakeholderType
 from akkoord.regions.models import Region
 
 from .models import (
@@ -414,30 +412,35 @@ class ContributionNoteForm(forms.Form):
     )
 
 
-class MembershipForm(forms.Form):
-    username = forms.CharField(
-        label=_("User name or e-mail address"),
-        max_length=254,
-        help_text=_("The person needs an account; staff create accounts in the admin."),
+class InviteForm(forms.Form):
+    """Invite a contact person of one of the deal's partners; the e-mail goes to their address."""
+
+    person = BoundedModelChoiceField(
+        label=_("Contact person"),
+        queryset=Person.objects.none(),
+        help_text=_(
+            "Contact persons of this deal's partners with an e-mail address. Add one on the partner's page."
+        ),
     )
     role = forms.ChoiceField(label=_("Role"), choices=DealMembership.Role.choices)
-    organisation = BoundedModelChoiceField(
-        label=_("Acts for (partner contacts only)"), queryset=Organisation.objects.none(), required=False
-    )
 
-    def __init__(self, *args: Any, deal: Deal, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, contacts: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.filter(partnerships__deal=deal)
+        self.fields["person"].queryset = contacts.select_related("organisation")
+        self.fields["person"].label_from_instance = lambda p: f"{p.name} ({p.organisation.name}) — {p.email}"
 
-    def clean_username(self) -> Any:
-        value = self.cleaned_data["username"].strip()
-        user = get_user_model().objects.filter(Q(username=value) | Q(email__iexact=value)).first()
-        if user is None:
-            raise forms.ValidationError(_("No account with this user name or e-mail address."))
-        return user
+
+class AccountForm(forms.Form):
+    """The invited person's new account: a user name and a password of their own."""
+
+    username = forms.CharField(label=_("User name"), max_length=150)
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, max_length=128)
+    password_again = forms.CharField(label=_("Password again"), widget=forms.PasswordInput, max_length=128)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if data.get("role") == DealMembership.Role.PARTNER_CONTACT and not data.get("organisation"):
-            self.add_error("organisation", _("Choose the organisation this partner contact acts for."))
+        if data.get("password") and data.get("password") != data.get("password_again"):
+            self.add_error("password_again", _("The two passwords differ."))
         return data

@@ -705,3 +705,35 @@ class ContributionInvitation(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("deals:contribute", kwargs={"token": self.token})
+
+
+class Invitation(TimeStampedModel):
+    """A one-time link that gives a contact person of a partner a role in the deal.
+
+    Only the SHA-256 of the link's key is stored. Accepting it with a new account sets
+    the password; accepting it while logged in gives that account the role.
+    """
+
+    deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="invitations")
+    person = models.ForeignKey(
+        "organisations.Person", verbose_name=_("person"), on_delete=models.PROTECT, related_name="invitations"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=DealMembership.Role.choices)
+    email = models.EmailField(_("e-mail address"))
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField(_("valid until"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.person.name} — {self.get_role_display()} — {self.deal}"

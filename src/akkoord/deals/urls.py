@@ -27,6 +27,7 @@ urlpatterns = [
     path("<slug:slug>/contributions/ask/", views.contribution_request, name="contribution_request"),
     path("<slug:slug>/audit/", views.audit_trail, name="audit"),
     path("<slug:slug>/team/", views.team, name="team"),
+    path("invitation/<str:key>/", views.invitation, name="invitation"),
     path("<slug:slug>/team/<id:pk>/remove/", views.team_remove, name="team_remove"),
     path("<slug:slug>/export.<str:fmt>", views.export, name="export"),
     path("<slug:slug>/<str:kind>/add/", views.child_form, name="child_add"),

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -29,7 +30,7 @@ from akkoord.organisations.models import StakeholderType
 from akkoord.web import charts
 from akkoord.web.forms import apply_errors
 
-from . import exporting, forms, importing, permissions, selectors, services
+from . import exporting, forms, importing, invitations, permissions, selectors, services
 from .filters import DealFilter
 from .models import (
     ChairTerm,
@@ -694,30 +695,62 @@ def contribute(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 def team(request: HttpRequest, slug: str) -> HttpResponse:
     deal = _coordinated_deal(request, slug)
-    form = forms.MembershipForm(request.POST or None, deal=deal)
+    form = forms.InviteForm(request.POST or None, contacts=invitations.invitable_contacts(deal))
     if request.method == "POST" and form.is_valid():
         try:
-            services.grant(
+            invitation = invitations.invite(
                 actor=request.user,
                 deal=deal,
-                user=form.cleaned_data["username"],
+                person=form.cleaned_data["person"],
                 role=form.cleaned_data["role"],
-                organisation=form.cleaned_data["organisation"]
-                if form.cleaned_data["role"] == DealMembership.Role.PARTNER_CONTACT
-                else None,
             )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            messages.success(request, _("The permission has been given."))
+            messages.success(
+                request, _("%(name)s has been sent an invitation.") % {"name": invitation.person.name}
+            )
             return redirect("deals:team", slug=deal.slug)
     memberships = deal.memberships.select_related("user", "organisation").order_by("role", "user__username")
+    pending = deal.invitations.filter(accepted_at__isnull=True).select_related("person")
     return render(
         request,
         "deals/team.html",
-        {"deal": deal, "form": form, "memberships": memberships},
+        {"deal": deal, "form": form, "memberships": memberships, "pending": pending},
         status=400 if form.errors else 200,
     )
+
+
+def invitation(request: HttpRequest, key: str) -> HttpResponse:
+    """The invited person's page: make an account (choosing a password) or log in, then accept."""
+    found = invitations.find(key)
+    if found is None:
+        return render(request, "deals/invitation.html", {"invalid": True}, status=404)
+    form = forms.AccountForm(request.POST or None) if not request.user.is_authenticated else None
+    if request.method == "POST":
+        try:
+            ratelimit.limit(request, "invitation", "30/h")
+            if request.user.is_authenticated:
+                invitations.accept(key=key, user=request.user)
+            elif form is not None and form.is_valid():
+                user = invitations.create_account_and_accept(key=key, data=form.cleaned_data)
+                auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            else:
+                raise ValidationError({})  # the form shows its own errors
+        except ratelimit.RateLimited:
+            return render(request, "accounts/locked.html", status=429)
+        except ValidationError as exc:
+            if form is not None:
+                apply_errors(form, exc)
+        else:
+            messages.success(request, _("Welcome to %(deal)s.") % {"deal": found.deal.title})
+            return redirect(found.deal)
+    context = {
+        "invitation": found,
+        "form": form,
+        "has_account": invitations.existing_account(found) is not None,
+    }
+    return render(request, "deals/invitation.html", context, status=400 if form and form.errors else 200)
 
 
 @login_required
