@@ -1,6 +1,19 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+
+from akkoord.common.admin import AuditedAdmin
 
 from .models import ApiToken
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class AuditedUserAdmin(AuditedAdmin, UserAdmin):
+    """Users as Django's admin shows them, with every change audited. A user who took part in a
+    deal is deactivated rather than deleted: the delete is refused while records depend on them."""
 
 
 @admin.register(ApiToken)

@@ -1,40 +1,10 @@
 """Admin for staff. Changes made here are recorded in the audit trail too."""
 
-from typing import Any
-
 from django.contrib import admin
 
-from akkoord.common import audit
+from akkoord.common.admin import AuditedAdmin
 
 from . import models
-
-
-class AuditedAdmin(admin.ModelAdmin):
-    def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
-        before = audit.snapshot(type(obj).objects.get(pk=obj.pk)) if change else {}
-        super().save_model(request, obj, form, change)
-        audit.record(
-            actor=request.user,
-            action=audit.AuditEvent.Action.UPDATE if change else audit.AuditEvent.Action.CREATE,
-            obj=obj,
-            deal=self.deal_of(obj),
-            changes=audit.diff(before, audit.snapshot(obj)),
-        )
-
-    def delete_model(self, request: Any, obj: Any) -> None:
-        audit.record(
-            actor=request.user, action=audit.AuditEvent.Action.DELETE, obj=obj, deal=self.deal_of(obj)
-        )
-        super().delete_model(request, obj)
-
-    def deal_of(self, obj: Any) -> Any:
-        if isinstance(obj, models.Deal):
-            return obj
-        if hasattr(obj, "deal"):
-            return obj.deal
-        if hasattr(obj, "partnership"):
-            return obj.partnership.deal
-        return None
 
 
 class PartnershipInline(admin.TabularInline):

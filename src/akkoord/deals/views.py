@@ -450,8 +450,12 @@ def child_delete(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRes
     model, _form, anchor, *_titles = CHILDREN[kind]
     deal = _coordinated_deal(request, slug)
     instance = get_object_or_404(model, pk=pk, deal=deal)
-    services.delete_child(actor=request.user, deal=deal, instance=instance)
-    messages.success(request, _("Deleted."))
+    try:
+        services.delete_child(actor=request.user, deal=deal, instance=instance)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Deleted."))
     return redirect(deal.get_absolute_url() + f"#{anchor}")
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from akkoord.deals.admin import AuditedAdmin
+from akkoord.common.admin import AuditedAdmin
 
 from .models import Event, Registration, SessionLead, WorkSession
 

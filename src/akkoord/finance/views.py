@@ -296,6 +296,10 @@ def area_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
 @require_POST
 def delete_model(request: HttpRequest, slug: str) -> HttpResponse:
     fm = _model(request, slug)
-    services.delete(actor=request.user, instance=fm)
+    try:
+        services.delete(actor=request.user, instance=fm)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(fm)
     messages.success(request, _("The model has been deleted."))
     return redirect("finance:index")

@@ -27,7 +27,7 @@ from akkoord.common.models import check_text
 from akkoord.common.services import delete_audited, save_audited
 from akkoord.deals.permissions import contact_organisation_ids, is_coordinator, require_coordinator
 
-from .models import ActiveIngredient, Assumption, Indicator, Measurement, Target
+from .models import ActiveIngredient, Assumption, Indicator, Link, Measurement, Target
 
 Status = Measurement.Status
 
@@ -165,8 +165,14 @@ def return_measurement(*, actor: Any, measurement: Measurement, reason: str) -> 
     return _move(actor, m, Status.RETURNED, reason=reason.strip())
 
 
+# What goes with a part of the monitor when it is deleted (each audited); anything else that
+# depends on it, such as the values of an indicator, stops the delete and is named.
+PARTS: dict[type, tuple[type, ...]] = {Indicator: (Target,), Link: (Assumption, ActiveIngredient)}
+
+
 def delete_definition(*, actor: Any, instance: Any) -> None:
-    """Remove a part of the monitor (coordinators; audited; its values go with an indicator)."""
+    """Remove a part of the monitor (coordinators; audited). An indicator with values, or a step
+    with links, is not deleted: the message names what still depends on it."""
     deal = _deal_of(instance)
     require_coordinator(actor, deal)
-    delete_audited(actor=actor, instance=instance, deal=deal)
+    delete_audited(actor=actor, instance=instance, deal=deal, parts=PARTS.get(type(instance), ()))

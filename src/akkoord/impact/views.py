@@ -253,6 +253,10 @@ def part_form(request: HttpRequest, slug: str, kind: str, pk: int | None = None)
 def part_delete(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
     deal = _deal(request, slug)
     _form_class, instance = _part(deal, kind, pk)
-    services.delete_definition(actor=request.user, instance=instance)
-    messages.success(request, _("Deleted."))
+    try:
+        services.delete_definition(actor=request.user, instance=instance)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Deleted."))
     return redirect(reverse("impact:monitor", args=[deal.slug]))

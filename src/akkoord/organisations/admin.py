@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from akkoord.common.admin import AuditedAdmin
+
 from .models import Organisation, Person
 
 
@@ -9,7 +11,7 @@ class PersonInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedAdmin):
     list_display = ["name", "stakeholder_type", "region", "is_example"]
     list_filter = ["stakeholder_type", "is_example"]
     search_fields = ["name"]
@@ -19,7 +21,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(AuditedAdmin):
     list_display = ["name", "organisation", "email"]
     search_fields = ["name", "email", "organisation__name"]
     autocomplete_fields = ["organisation"]
