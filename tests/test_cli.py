@@ -86,3 +86,18 @@ def test_import_partners(demo_db: Path) -> None:
 def test_manage_commands_pass_through(demo_db: Path) -> None:
     r = run(demo_db, "showmigrations", "regions")
     assert r.returncode == 0 and "[X] 0002_load_cbs_regions" in r.stdout
+
+
+def test_backup_and_restore_into_an_empty_database(demo_db: Path, tmp_path: Path) -> None:
+    """The commands of docs/deployment.md: a backup of the demo restored into a new database file."""
+    file = tmp_path / "akkoord-backup.jsonl.gz"
+    r = run(demo_db, "backup", str(file))
+    assert r.returncode == 0, r.stderr
+    made = int(r.stdout.split(": ")[1].split()[0])
+    r = run(tmp_path, "restore", str(file))  # a fresh, empty database file
+    assert r.returncode == 0, r.stderr
+    assert f"Restored {made} records" in r.stdout
+    again = tmp_path / "again.jsonl.gz"
+    assert run(tmp_path, "backup", str(again)).returncode == 0
+    r = run(tmp_path, "restore", str(file))
+    assert r.returncode != 0 and "not empty" in r.stderr  # never over existing data

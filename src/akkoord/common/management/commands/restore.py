@@ -1,0 +1,24 @@
+"""`akkoord restore FILE`: a backup into an empty database (SQLite or PostgreSQL)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from akkoord.common.backup import BackupError, restore
+
+
+class Command(BaseCommand):
+    help = "Restore a backup made by `akkoord backup` into an empty database; see docs/deployment.md."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("file", type=Path)
+
+    def handle(self, *args: Any, file: Path, **options: Any) -> None:
+        try:
+            counts = restore(file)
+        except BackupError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(self.style.SUCCESS(f"Restored {sum(counts.values())} records from {file}."))
