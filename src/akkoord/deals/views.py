@@ -256,7 +256,7 @@ def partner_form(request: HttpRequest, slug: str, pk: int | None = None) -> Http
             messages.success(request, _("The partner has been saved."))
             return redirect(deal.get_absolute_url() + "#partners")
     title = _("Edit partner") if instance else _("Add a partner")
-    return _form_page(request, deal, form, title)
+    return _form_page(request, deal, form, title, privacy="contact")
 
 
 @guard_upload(lambda request, slug: _coordinated_deal(request, slug))
@@ -346,6 +346,7 @@ def signature_add(request: HttpRequest, slug: str) -> HttpResponse:
             "A signature counts only when the signatory has a mandate to commit the organisation. "
             "Describe the proof of the mandate. The final signature follows the intent agreement."
         ),
+        privacy="signature",
     )
 
 

@@ -197,6 +197,7 @@ class Registration(TimeStampedModel):
     reason = models.CharField(_("why this session"), max_length=300, blank=True)  # the engine's, English
     reason_data = models.JSONField(_("why this session (as data)"), default=list, blank=True, editable=False)
     is_example = models.BooleanField(_("invented example"), default=False)
+    anonymised_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True, editable=False)
 
     constraint_fields = {"one_registration_per_email": "email"}
 

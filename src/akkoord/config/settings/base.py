@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "akkoord.events",
     "akkoord.impact",
     "akkoord.finance",
+    "akkoord.privacy",
     "akkoord.api",
     "akkoord.web",
 ]
