@@ -207,3 +207,33 @@ def test_coordinator_changes_a_stream_and_sees_the_new_result(page: Any, live_se
     fm.refresh_from_db()
     assert fm.definition["streams"][2]["amount"] == 40_000_000
     expect(page.locator("main")).to_contain_text("Gemeente Almere")
+
+
+def test_no_page_breaks_the_content_security_policy(page: Any, live_server: Any, demo: Any) -> None:
+    """Finding 11: with the policy enforced (no inline script or style), pages of every kind work;
+    the page fixture fails the test on any violation the browser reports."""
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_superuser("beheer", "beheer@example.org", "Beheer-wachtwoord-2026")
+    base = live_server.url
+    login(page, base, "beheer", "Beheer-wachtwoord-2026")
+    for path in (
+        "/accounts/",
+        "/privacy/",
+        PACT + "team/",
+        PACT + "audit/",
+        f"/privacy/deals/{PACT.split('/')[2]}/",
+        "/events/nationale-dialoog-bouwcultuur-2020/assignment/",
+        "/finance/models/almere-pampus-gebiedsexploitatie-100-jaar-voorbeeld/edit/",
+        "/api/v1/",
+        "/api/v1/deals/",
+        "/admin/",
+        "/admin/deals/deal/",
+        "/admin/deals/partnership/1/change/",
+    ):
+        response = page.goto(base + path)
+        assert response.status < 400, path
+        csp = response.headers["content-security-policy"]
+        assert "unsafe-inline" not in csp and "script-src 'self'" in csp
+        assert "camera=()" in response.headers["permissions-policy"]
+    assert page.csp_violations == []

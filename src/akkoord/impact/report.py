@@ -113,10 +113,12 @@ def deal_report(deal: Deal, year: int) -> dict[str, Any]:
     }
 
 
-def render_deal(deal: Deal, year: int) -> str:
+def render_deal(deal: Deal, year: int, *, nonce: str = "") -> str:
+    """The report as one HTML document; ``nonce`` lets its stylesheet pass the page's CSP."""
     return render_to_string(
         "impact/report.html",
         {
+            "nonce": nonce,
             "reports": [deal_report(deal, year)],
             "year": year,
             "title": _("%(deal)s in %(year)s") % {"deal": deal.title, "year": year},
@@ -125,7 +127,7 @@ def render_deal(deal: Deal, year: int) -> str:
     )
 
 
-def render_programme(programme: str, year: int, *, public_only: bool = False) -> str:
+def render_programme(programme: str, year: int, *, public_only: bool = False, nonce: str = "") -> str:
     """All deals of a programme side by side (overview), then one report per deal."""
     deals_qs = Deal.objects.filter(programme=programme).order_by("title")
     if public_only:
@@ -139,6 +141,7 @@ def render_programme(programme: str, year: int, *, public_only: bool = False) ->
         {
             "reports": reports,
             "programme": programme,
+            "nonce": nonce,
             "year": year,
             "title": _("%(programme)s: the deals in %(year)s") % {"programme": programme, "year": year},
             "generated": timezone.localtime(),

@@ -116,7 +116,8 @@ def report_download(request: HttpRequest, slug: str, year: int, fmt: str) -> Htt
     deal = _deal(request, slug)
     if not 1900 <= year <= 2200 or fmt not in ("html", "pdf"):
         raise Http404
-    return _report_response(report.render_deal(deal, year), fmt, f"{deal.slug}-{year}")
+    nonce = str(request.csp_nonce) if fmt == "html" else ""  # type: ignore[attr-defined]
+    return _report_response(report.render_deal(deal, year, nonce=nonce), fmt, f"{deal.slug}-{year}")
 
 
 def programme_report(request: HttpRequest, name: str, year: int, fmt: str) -> HttpResponse:
@@ -126,7 +127,14 @@ def programme_report(request: HttpRequest, name: str, year: int, fmt: str) -> Ht
     if not Deal.objects.filter(programme=name, is_public=True).exists():
         raise Http404
     return _report_response(
-        report.render_programme(name, year, public_only=True), fmt, f"{slugify(name)}-{year}"
+        report.render_programme(
+            name,
+            year,
+            public_only=True,
+            nonce=str(request.csp_nonce) if fmt == "html" else "",  # type: ignore[attr-defined]
+        ),
+        fmt,
+        f"{slugify(name)}-{year}",
     )
 
 

@@ -38,14 +38,83 @@ plt.rcParams.update(
 
 
 def _to_svg(fig: plt.Figure, label: str) -> str:
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    svg = _figure_svg(fig, label)
     plt.close(fig)
-    svg = buf.getvalue()
-    svg = svg[svg.index("<svg") :]
-    # Scale with the page; expose the chart to assistive technology as one image.
-    svg = re.sub(r'<svg ([^>]*?)width="[^"]+" height="[^"]+"', r"<svg \1", svg, count=1)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{_escape(label)}" class="chart" ', 1)
+    return svg
+
+
+# SVG presentation attributes: styles the page's Content-Security-Policy (no inline styles)
+# still allows, because they are attributes of the drawing, not CSS.
+PRESENTATION = {
+    "fill",
+    "fill-opacity",
+    "fill-rule",
+    "stroke",
+    "stroke-width",
+    "stroke-opacity",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "stroke-dasharray",
+    "stroke-dashoffset",
+    "stroke-miterlimit",
+    "opacity",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "font-style",
+    "text-anchor",
+    "clip-path",
+    "dominant-baseline",
+    "alignment-baseline",
+    "visibility",
+    "display",
+    "color",
+}
+_STYLE_ATTR = re.compile(r' style="([^"]*)"')
+_STYLE_ELEMENT = re.compile(r"<style[^>]*>\s*\*\s*\{([^}]*)\}\s*</style>")
+_FONT = re.compile(
+    r"(?:(?P<style>italic|oblique|normal)\s+)?(?:(?P<weight>\d{3}|bold|normal)\s+)?(?P<size>[\d.]+px)\s+(?P<family>.+)"
+)
+
+
+def _declarations(css: str) -> list[tuple[str, str]]:
+    out = []
+    for declaration in css.split(";"):
+        if ":" not in declaration:
+            continue
+        name, value = (part.strip() for part in declaration.split(":", 1))
+        if name == "font":  # matplotlib's shorthand: [style] [weight] size family
+            match = _FONT.fullmatch(value)
+            if match is None:
+                raise ValueError(f"chart style not understood: font: {value}")
+            out += [(f"font-{k}", v) for k, v in match.groupdict().items() if v]
+        elif name == "white-space":
+            out.append(("xml:space", "preserve"))
+        elif name in PRESENTATION:
+            out.append((name, value))
+        else:
+            raise ValueError(f"chart style without a presentation attribute: {name}")
+    return out
+
+
+def _attributes(css: str) -> str:
+    return "".join(f' {name}="{_escape(value)}"' for name, value in _declarations(css))
+
+
+def presentational(svg: str) -> str:
+    """The SVG with every ``style`` (attribute or element) turned into presentation attributes.
+
+    >>> presentational('<svg><style>*{stroke-linecap: butt}</style><path style="fill: #fff"/></svg>')
+    '<svg stroke-linecap="butt"><path fill="#fff"/></svg>'
+    """
+    root = _STYLE_ELEMENT.search(svg)
+    svg = _STYLE_ELEMENT.sub("", svg)
+    svg = _STYLE_ATTR.sub(lambda m: _attributes(m.group(1)), svg)
+    if root:
+        svg = svg.replace("<svg", "<svg" + _attributes(root.group(1)), 1)
+    if re.search(r"<style|\sstyle=", svg):
+        raise ValueError("chart still holds an inline style")
+    return svg
 
 
 def _source(fig: plt.Figure, source: str, height: float) -> None:
@@ -194,12 +263,7 @@ def sparkline(
         fig.text(0.03, 0.04, str(lo), fontsize=6.5, color="#555555", ha="left")
         if hi != lo:
             fig.text(0.97, 0.04, str(hi), fontsize=6.5, color="#555555", ha="right")
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None})
-    svg = buf.getvalue()
-    svg = svg[svg.index("<svg") :]
-    svg = re.sub(r'<svg ([^>]*?)width="[^"]+" height="[^"]+"', r"<svg \1", svg, count=1)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{_escape(label)}" class="chart spark" ', 1)
+    return _figure_svg(fig, label, css_class="chart spark", tight=False)
 
 
 def _figure(width: float, height: float) -> tuple[Any, Any]:
@@ -211,13 +275,16 @@ def _figure(width: float, height: float) -> tuple[Any, Any]:
     return fig, fig.add_subplot()
 
 
-def _figure_svg(fig: Any, label: str) -> str:
+def _figure_svg(fig: Any, label: str, *, css_class: str = "chart", tight: bool = True) -> str:
+    """The figure as inline SVG: scaled with the page, one image for assistive technology,
+    and without inline styles (the Content-Security-Policy allows none)."""
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    fig.savefig(buf, format="svg", bbox_inches="tight" if tight else None, metadata={"Date": None})
     svg = buf.getvalue()
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r'<svg ([^>]*?)width="[^"]+" height="[^"]+"', r"<svg \1", svg, count=1)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{_escape(label)}" class="chart" ', 1)
+    svg = presentational(svg)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{_escape(label)}" class="{css_class}" ', 1)
 
 
 def _euro_axis(ax: Any, scale: float, unit: str, axis: str = "y") -> None:
