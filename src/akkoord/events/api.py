@@ -147,7 +147,8 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             .select_related("session")
             .order_by("session__number", "name", "id")
         )
-        return Response(PlacementSerializer(registrations, many=True).data)
+        page = self.paginate_queryset(registrations)  # the schema promises a paginated list
+        return self.get_paginated_response(PlacementSerializer(page, many=True).data)
 
     @extend_schema(request=RunOptionsSerializer, responses={202: RunSerializer})
     @action(detail=True, methods=["post"])

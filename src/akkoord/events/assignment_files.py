@@ -60,6 +60,8 @@ class _Rows:
 
     def __init__(self, path: Path, columns: list[str]) -> None:
         self.path, self.rows = path, _table(path, columns)
+        if not self.rows:
+            raise FilesError([FileError(str(path), 2, "id", _("The file has a header but no rows."))])
         self.errors: list[FileError] = []
         self.seen: dict[str, int] = {}
         self.number = 0

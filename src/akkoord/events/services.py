@@ -382,6 +382,8 @@ def import_registrations(
                 "interests": [w.strip() for w in row.get("interests", "").split(";") if w.strip()],
             }
         )
+    if not items and not errors:
+        errors.append(CellError(2, "name", _("The file has no registrations.")))
     if errors:
         raise TableError(errors)
     with transaction.atomic():

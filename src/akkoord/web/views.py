@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from akkoord.deals.models import Deal, DealKind
 from akkoord.deals.permissions import visible_deals
@@ -37,16 +39,40 @@ def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "web/privacy.html", context)
 
 
+def _api_problem(request: HttpRequest, status: int, title: str) -> HttpResponse | None:
+    """Errors under /api/ that Django answers itself (an address no route matches, a failed
+    CSRF check, a crash) are problem details too, like those of the API's views."""
+    if not request.path.startswith("/api/"):
+        return None
+    body = {
+        "type": f"https://akkoord.nl/problems/{status}",
+        "title": title,
+        "status": status,
+        "detail": title,
+    }
+    return JsonResponse(body, status=status, content_type="application/problem+json")
+
+
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "web/error.html", {"code": 404}, status=404)
+    return _api_problem(request, 404, _("Not found.")) or render(
+        request, "web/error.html", {"code": 404}, status=404
+    )
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "web/error.html", {"code": 403, "message": str(exception or "")}, status=403)
+    return _api_problem(request, 403, _("You may not do this.")) or render(
+        request, "web/error.html", {"code": 403, "message": str(exception or "")}, status=403
+    )
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return forbidden(request, PermissionDenied(_("The form was too old or came from elsewhere; try again.")))
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/error.html", {"code": 500}, status=500)
+    return _api_problem(request, 500, _("Something went wrong on our side.")) or render(
+        request, "web/error.html", {"code": 500}, status=500
+    )
 
 
 __all__ = ["Deal", "home", "privacy", "not_found", "forbidden", "server_error"]

@@ -95,6 +95,7 @@ PERMISSIONS_POLICY = (
 )
 
 ROOT_URLCONF = "akkoord.config.urls"
+CSRF_FAILURE_VIEW = "akkoord.web.views.csrf_failure"
 WSGI_APPLICATION = "akkoord.config.wsgi.application"
 
 TEMPLATES = [
@@ -234,6 +235,10 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "akkoord.api.schema.add_problem_responses",
+    ],
 }
 
 # Rate limits (django-ratelimit) count per client address. Behind a TLS proxy (docs/deployment.md)

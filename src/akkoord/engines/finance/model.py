@@ -279,7 +279,13 @@ def parse(data: Any) -> Model:
 
 def load(path: str | Path) -> Model:
     """Read a model file: ``.json``, else YAML."""
-    text = Path(path).read_text(encoding="utf-8")
+    file = Path(path)
+    if file.stat().st_size > 4 * MAX_FILE_CHARS:
+        raise ModelError("(file)", f"is larger than {4 * MAX_FILE_CHARS:,} bytes")
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ModelError("(file)", f"is not UTF-8 text (byte {exc.start:,})") from exc
     return loads(text, json_format=str(path).lower().endswith(".json"))
 
 
