@@ -94,19 +94,19 @@ def load_yaml(text: str, *, max_depth: int = MAX_DEPTH, max_digits: int = MAX_DI
     import yaml
     from yaml.events import AliasEvent
 
-    class Loader(yaml.SafeLoader):  # type: ignore[misc]
+    class Loader(yaml.SafeLoader):
         depth = 0
 
         def compose_node(self, parent: Any, index: Any) -> Any:
             if self.check_event(AliasEvent):
-                mark = self.peek_event().start_mark
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
                 raise BoundsError(
                     f"line {mark.line + 1}, column {mark.column + 1}",
                     "aliases (*name) are not allowed; write the value out instead",
                 )
             self.depth += 1
             if self.depth > max_depth:
-                mark = self.peek_event().start_mark
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
                 raise BoundsError(f"line {mark.line + 1}", f"nested more than {max_depth} levels deep")
             try:
                 return super().compose_node(parent, index)
