@@ -25,10 +25,10 @@ def deal(db: Any) -> Any:
 @pytest.fixture
 def coordinator(deal: Any) -> Any:
     """A coordinator of ``deal`` who may also register deals (the "add deal" permission)."""
-    from django.contrib.auth.models import Permission
+    from akkoord.deals.permissions import add_deal_permission
 
     user = CoordinatorFactory(deal=deal, user=UserFactory(username="coord")).user
-    user.user_permissions.add(Permission.objects.get(codename="add_deal", content_type__app_label="deals"))
+    user.user_permissions.add(add_deal_permission())
     return user
 
 
@@ -40,10 +40,10 @@ def outsider(db: Any) -> Any:
 @pytest.fixture
 def deal_maker(db: Any) -> Any:
     """A user with the "add deal" permission and no deal yet."""
-    from django.contrib.auth.models import Permission
+    from akkoord.deals.permissions import add_deal_permission
 
     user = UserFactory(username="dealmaker")
-    user.user_permissions.add(Permission.objects.get(codename="add_deal", content_type__app_label="deals"))
+    user.user_permissions.add(add_deal_permission())
     return user
 
 

@@ -150,3 +150,17 @@ def test_a_model_of_a_private_deal_is_hidden_and_its_coordinators_edit_it(client
     client.force_login(partner)  # a partner contact of the pact sees it, but may not edit it
     assert client.get(fm.get_absolute_url() + "?draws=0").status_code == 200
     assert client.get(reverse("finance:edit", args=[fm.slug])).status_code == 403
+
+
+def test_no_private_area_is_named_in_a_form_of_someone_else(client, coordinator, deal, outsider) -> None:
+    """Finding 9: a private area's name appeared in the area list of the upload form."""
+    from tests.factories import DealFactory
+
+    secret_deal = DealFactory(title="Besloten gebiedsdeal", slug="besloten-gebiedsdeal", is_public=False)
+    Area.objects.create(name="Geheim gebied", slug="geheim-gebied", deal=secret_deal)
+    Area.objects.create(name="Gebied van de deal", slug="gebied-van-de-deal", deal=deal)
+    client.force_login(coordinator)
+    page = client.get(reverse("finance:upload")).content.decode()
+    assert "Gebied van de deal" in page and "Geheim gebied" not in page and "Besloten gebiedsdeal" not in page
+    client.force_login(outsider)  # neither coordinator nor finance editor: no upload form at all
+    assert client.get(reverse("finance:upload")).status_code == 403

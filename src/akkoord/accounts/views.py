@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from akkoord.common import ratelimit
@@ -36,6 +37,13 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("password_reset_done")
+    extra_context = {
+        "title": gettext_lazy("Forgot your password?"),
+        "intro": gettext_lazy(
+            "Give the e-mail address of your account. We send a link to choose a new password."
+        ),
+        "privacy": "password_reset",
+    }
 
     def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         email = request.POST.get("email", "")[:254].strip().lower()

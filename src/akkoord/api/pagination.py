@@ -7,18 +7,15 @@ from typing import Any
 from rest_framework import exceptions
 from rest_framework.pagination import LimitOffsetPagination
 
-from akkoord.common.query import bounded
+from akkoord.common.query import read_int
 
 MAX_OFFSET = 1_000_000
 
 
 def bounded_int(request: Any, name: str, default: int, low: int, high: int) -> int:
-    """The query parameter ``name`` as an integer from ``low`` to ``high``; ValidationError otherwise."""
-    raw = request.query_params.get(name)
-    if raw is None or raw == "":
-        return default
+    """For the API: a wrong value is a 400 problem naming the parameter."""
     try:
-        return bounded(raw, low, high)
+        return read_int(request.query_params, name, default, low, high)
     except ValueError as exc:
         raise exceptions.ValidationError({name: [str(exc)]}) from exc
 

@@ -6,6 +6,8 @@ must be "not found" or a 400 that names the parameter, never a database overflow
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -37,12 +39,18 @@ class BadParameter(Exception):
         self.message = message
 
 
-def query_int(request: HttpRequest, name: str, default: int, low: int, high: int) -> int:
-    raw = request.GET.get(name)
+def read_int(params: Any, name: str, default: int, low: int, high: int) -> int:
+    """Parameter ``name`` of a query string, ``default`` when absent; ValueError when out of range."""
+    raw = params.get(name)
     if raw is None or raw == "":
         return default
+    return bounded(raw, low, high)
+
+
+def query_int(request: HttpRequest, name: str, default: int, low: int, high: int) -> int:
+    """For pages: a wrong value is a 400 page naming the parameter."""
     try:
-        return bounded(raw, low, high)
+        return read_int(request.GET, name, default, low, high)
     except ValueError as exc:
         raise BadParameter(name, str(exc)) from exc
 

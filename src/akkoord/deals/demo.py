@@ -11,7 +11,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.db import transaction
 
 from akkoord.common.services import save_audited
@@ -28,6 +27,7 @@ from .models import (
     Partnership,
     Signature,
 )
+from .permissions import add_deal_permission
 
 DEMO_USERNAME = "coordinator"
 PARTNER_USERNAME = "partner"
@@ -43,9 +43,7 @@ def ensure_users(password: str) -> tuple[Any, Any]:
         coordinator.set_password(password)
         coordinator.save()
     # The demo coordinator may register deals (staff give this permission in the admin).
-    coordinator.user_permissions.add(
-        Permission.objects.get(codename="add_deal", content_type__app_label="deals")
-    )
+    coordinator.user_permissions.add(add_deal_permission())
     partner, created = User.objects.get_or_create(
         username=PARTNER_USERNAME,
         defaults={"first_name": "Demo", "last_name": "Partnercontact", "email": "partner@example.org"},

@@ -55,6 +55,19 @@ def can_create_deal(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.has_perm("deals.add_deal"))
 
 
+def add_deal_permission() -> Any:
+    """The "add deal" permission (made here too: a database flushed in tests lacks it)."""
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    permission, _created = Permission.objects.get_or_create(
+        codename="add_deal",
+        content_type=ContentType.objects.get_for_model(Deal),
+        defaults={"name": "Can add deal"},
+    )
+    return permission
+
+
 def can_see_contact(user: Any, person: Any) -> bool:
     """Whether ``user`` may see this person's name and e-mail address.
 
