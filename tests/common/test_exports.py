@@ -89,3 +89,29 @@ def test_a_control_character_is_refused_and_an_old_one_no_longer_breaks_the_expo
     Partnership.objects.filter(pk=p.pk).update(note="\x02ook oud")  # (PostgreSQL refuses NUL itself)
     r = client.get(reverse("deals:export", args=[deal.slug, "xlsx"]))
     assert r.status_code == 200 and "oudrecord" in [c.value for c in cells(r.content)]
+
+
+def test_every_csv_and_xlsx_of_the_code_goes_through_the_export_helper() -> None:
+    """A writer elsewhere would bypass the escaping; only common/exports.py may make one."""
+    import re
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[2] / "src" / "akkoord"
+    writers = re.compile(r"csv\.writer\(|csv\.DictWriter\(|Workbook\(\)")
+    found = {
+        str(p.relative_to(src))
+        for p in src.rglob("*.py")
+        if writers.search(p.read_text()) and "migrations" not in p.parts
+    }
+    assert found == {"common/exports.py"}
+
+
+def test_the_audit_trail_masks_the_addresses_of_e_mails_sent(client, coordinator, deal) -> None:
+    from akkoord.common import mail as platform_mail
+
+    platform_mail.send(
+        to="jessica.deboer@example.org", subject="s", body="b", why="test", obj=deal, deal=deal
+    )
+    client.force_login(coordinator)
+    page = client.get(reverse("deals:audit", args=[deal.slug])).content.decode()
+    assert "j…r@example.org" in page and "jessica.deboer@example.org" not in page

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from akkoord.common import ratelimit
+from akkoord.common import mail, ratelimit
 from akkoord.common.exports import XLSX_TYPE
 from akkoord.common.models import AuditEvent
 from akkoord.common.tabular import TableError
@@ -780,7 +780,28 @@ def audit_trail(request: HttpRequest, slug: str) -> HttpResponse:
     deal = _coordinated_deal(request, slug)
     events = AuditEvent.objects.filter(deal=deal).select_related("actor")
     page = Paginator(events, 50).get_page(request.GET.get("page"))
+    for e in page.object_list:
+        e.shown_changes = _shown_changes(e)
     return render(request, "deals/audit.html", {"deal": deal, "page": page})
+
+
+def _shown_changes(event: AuditEvent) -> list[tuple[str, str]]:
+    """Each change as (field, text): an old and a new value as "old → new", anything else as
+    it is; the address of an e-mail sent masked (the trail says to whom, not how to reach them)."""
+    out = []
+    for field, change in (event.changes or {}).items():
+        if event.action == AuditEvent.Action.EMAIL and field == "to":
+            out.append((field, mail.mask(str(change))))
+        elif isinstance(change, list) and len(change) == 2:
+            out.append(
+                (
+                    field,
+                    f"{'' if change[0] is None else change[0]} → {'' if change[1] is None else change[1]}",
+                )
+            )
+        else:
+            out.append((field, str(change)))
+    return out
 
 
 def export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
