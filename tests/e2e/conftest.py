@@ -62,8 +62,14 @@ def page(browser: Any) -> Iterator[Any]:
 
 @pytest.fixture
 def demo(transactional_db: Any) -> dict[str, Any]:
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
     from akkoord.deals.demo import load_demo
 
+    # A transactional test before this one may have flushed the permissions that migrate made.
+    for config in apps.get_app_configs():
+        create_permissions(config, verbosity=0)
     return load_demo("demo-password-123")
 
 
