@@ -57,10 +57,14 @@ def coord_client(coordinator: Any) -> Client:
 @pytest.fixture
 def demo(db: Any) -> tuple[Any, Any]:
     """The example data (deals, events, impact monitors, area finance); (coordinator, partner)."""
+    from django.apps import apps
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.management import create_permissions
 
     from akkoord.deals.demo import load_demo
 
+    for config in apps.get_app_configs():  # a flushed database (after a transactional test) lacks them
+        create_permissions(config, verbosity=0)
     load_demo("demo-password-123")
     users = get_user_model().objects
     return users.get(username="coordinator"), users.get(username="partner")
