@@ -112,18 +112,20 @@ def _cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_command_line_refuses_every_hostile_file(tmp_path: Path) -> None:
-    """`akkoord assign` (participants file) and `akkoord finance evaluate` (model file): exit code 1,
-    a message, no traceback, no output file."""
+    """`akkoord assign` (participants file) and `akkoord finance evaluate` (model file): a clear
+    message and no output file for each hostile file (in-process: the same command code)."""
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
     sessions = tmp_path / "S.csv"
     sessions.write_text(
         "id,title,keywords,capacity_min,capacity_max,requires_mandate,leads\n1,Een,,0,10,nee,\n"
     )
+    out, summary, result = tmp_path / "A.csv", tmp_path / "s.json", tmp_path / "r.json"
     for path in TABLES:
-        out = tmp_path / "A.csv"
-        out.unlink(missing_ok=True)
-        r = _cli(
-            tmp_path,
-            "assign",
+        if path.name in NOT_READ_BY_ASSIGN:
+            continue
+        args = [
             "--participants",
             str(path),
             "--sessions",
@@ -131,24 +133,42 @@ def test_the_command_line_refuses_every_hostile_file(tmp_path: Path) -> None:
             "--out",
             str(out),
             "--summary",
-            str(tmp_path / "s.json"),
-        )
-        if path.name in NOT_READ_BY_ASSIGN:
-            continue
-        assert r.returncode == 1 and "Traceback" not in r.stderr and r.stderr.strip(), (
-            path.name,
-            r.stderr[-500:],
-        )
+            str(summary),
+        ]
+        with pytest.raises((CommandError, SystemExit)):
+            call_command("assign", *args, stderr=io.StringIO(), stdout=io.StringIO())
         assert not out.exists(), path.name
     for path in MODELS:
-        r = _cli(
-            tmp_path, "finance", "evaluate", str(path), "--format", "json", "--out", str(tmp_path / "r.json")
-        )
-        assert r.returncode == 1 and "Traceback" not in r.stderr and r.stderr.strip(), (
-            path.name,
-            r.stderr[-500:],
-        )
-        assert not (tmp_path / "r.json").exists()
+        with pytest.raises(CommandError) as exc:
+            call_command("finance", "evaluate", str(path), "--format", "json", "--out", str(result))
+        assert str(exc.value).strip() and not result.exists(), path.name
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (
+            "assign",
+            "--participants",
+            str(CORPUS / "tables" / "nul_byte.csv"),
+            "--sessions",
+            "S.csv",
+            "--out",
+            "A.csv",
+            "--summary",
+            "s.json",
+        ),
+        ("finance", "evaluate", str(CORPUS / "models" / "alias_bomb.yaml"), "--format", "json"),
+    ],
+    ids=["assign", "finance"],
+)
+def test_a_hostile_file_on_the_real_command_line(tmp_path: Path, args: tuple[str, ...]) -> None:
+    (tmp_path / "S.csv").write_text(
+        "id,title,keywords,capacity_min,capacity_max,requires_mandate,leads\n1,Een,,0,10,nee,\n"
+    )
+    args = tuple(str(tmp_path / a) if a in {"S.csv", "A.csv", "s.json"} else a for a in args)
+    r = _cli(tmp_path, *args)
+    assert r.returncode == 1 and "Traceback" not in r.stderr and r.stderr.strip(), r.stderr[-500:]
 
 
 @pytest.mark.parametrize("path", MODELS, ids=lambda p: p.name)
