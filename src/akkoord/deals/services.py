@@ -140,21 +140,6 @@ def change_phase(*, actor: Any, deal: Deal, to: str, on: dt.date | None = None, 
     return _change(actor=actor, deal=deal, field="phase", to=to, on=on, rationale=rationale)
 
 
-@transaction.atomic
-def grant(
-    *, actor: Any, deal: Deal, user: Any, role: str, organisation: Organisation | None = None
-) -> DealMembership:
-    permissions.require_coordinator(actor, deal)
-    membership = save_audited(
-        actor=actor,
-        instance=DealMembership(deal=deal),
-        data={"user": user, "role": role, "organisation": organisation},
-        deal=deal,
-    )
-    _forget_permission_cache(user)
-    return membership
-
-
 # --- children of a deal ------------------------------------------------------
 
 
