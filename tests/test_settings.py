@@ -57,3 +57,16 @@ def test_committed_openapi_schema_matches_the_code(tmp_path) -> None:
     )
     committed = Path(__file__).resolve().parent.parent / "docs" / "api" / "openapi.yaml"
     assert out.read_text() == committed.read_text(), "run `make schema` and commit docs/api/openapi.yaml"
+
+
+def test_the_wsgi_and_asgi_entry_points_default_to_the_production_settings() -> None:
+    for module in ("wsgi", "asgi"):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+        r = subprocess.run(
+            [sys.executable, "-c", f"import akkoord.config.{module}"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert r.returncode != 0 and "DJANGO_SECRET_KEY" in r.stderr, (module, r.stderr[-500:])

@@ -97,6 +97,13 @@ def test_every_delete_in_the_code_goes_through_delete_audited() -> None:
         ("common/services.py", "instance.delete()"),  # delete_audited itself
         ("deals/services.py", "ChairTerm.objects.filter(deal=deal).delete()"),  # the old schedule is audited
         ("events/services.py", "session.leads.all().delete()"),  # old and new leads are audited
+        # Retention of machine records, no one's entries: finished tasks, periodic rows, results.
+        ("common/jobs.py", "n, _ = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()"),
+        ("common/jobs.py", "PeriodicRun.objects.filter(slot__lt=cutoff).delete()"),
+        (
+            "finance/computing.py",
+            "n, _ = ModelResult.objects.filter(queued_at__lt=cutoff).exclude(digest__in=current).delete()",
+        ),
     }
     found = set()
     for path in SRC.rglob("*.py"):

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "akkoord.accounts"
     verbose_name = _("Accounts")
-
-    def ready(self) -> None:
-        from . import schema  # noqa: F401 - registers the token scheme with drf-spectacular

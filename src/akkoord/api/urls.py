@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from akkoord.accounts import api as accounts_api
+from akkoord.accounts import schema as _token_scheme  # noqa: F401 - registers it with drf-spectacular
 from akkoord.deals import api as deals_api
 from akkoord.events import api as events_api
 from akkoord.impact import api as impact_api

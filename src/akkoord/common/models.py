@@ -161,3 +161,20 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
+
+
+class PeriodicRun(models.Model):
+    """That a periodic job was queued for one period (common.jobs.enqueue_due): once, by one worker."""
+
+    name = models.CharField(_("job"), max_length=100)
+    slot = models.DateTimeField(_("period"))
+    queued_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-slot", "name"]
+        verbose_name = _("periodic job run")
+        verbose_name_plural = _("periodic job runs")
+        constraints = [models.UniqueConstraint(fields=["name", "slot"], name="one_periodic_run_per_period")]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.slot:%Y-%m-%d %H:%M}"

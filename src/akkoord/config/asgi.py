@@ -2,5 +2,6 @@ import os
 
 from django.core.asgi import get_asgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "akkoord.config.settings.base")
+# A server runs the production settings unless told otherwise; they refuse to start without a secret.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "akkoord.config.settings.production")
 application = get_asgi_application()

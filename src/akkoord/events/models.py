@@ -198,6 +198,7 @@ class Registration(TimeStampedModel):
     reason_data = models.JSONField(_("why this session (as data)"), default=list, blank=True, editable=False)
     is_example = models.BooleanField(_("invented example"), default=False)
     anonymised_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True, editable=False)
+    reminded_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True, editable=False)
 
     constraint_fields = {"one_registration_per_email": "email"}
 
@@ -247,9 +248,21 @@ class AssignmentRun(TimeStampedModel):
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    task_id = models.CharField(_("task"), max_length=64, blank=True, editable=False)
+
+    ACTIVE = ("queued", "running")
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        constraints = [
+            # At most one run per event at a time: two would overwrite each other's placements.
+            models.UniqueConstraint(
+                "event",
+                condition=models.Q(status__in=("queued", "running")),
+                name="one_active_run_per_event",
+                violation_error_message=_("An assignment run of this event is already queued or running."),
+            )
+        ]
         verbose_name = _("assignment run")
         verbose_name_plural = _("assignment runs")
 

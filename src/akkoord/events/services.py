@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import threading
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, close_old_connections, transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -205,32 +205,59 @@ def cancel(*, registration: Registration) -> Registration | None:
 # --- the assignment as a background job, moves by hand, publishing ---------------------
 
 
+@transaction.atomic
 def start_run(*, actor: Any, event: Event, options: dict[str, Any]) -> AssignmentRun:
-    """Queue an assignment run and start it in the background (inline when JOBS_INLINE is set)."""
+    """Queue an assignment run for ``akkoord worker``; one run per event at a time.
+
+    A run that has not moved for ASSIGNMENT_RUN_STALE_MINUTES lost its worker (killed, not
+    stopped): it is marked failed, so it blocks no longer.
+    """
+    from . import tasks  # the task module imports these services
+
     require_organiser(actor, event)
-    run = AssignmentRun.objects.create(event=event, options=options, started_by=actor)
+    Event.objects.select_for_update().filter(pk=event.pk).first()  # one starter at a time
+    _fail_lost_runs(event)
+    run = AssignmentRun(event=event, options=options, started_by=actor)
+    save_unique(run)  # the constraint one_active_run_per_event, also in a race
     audit.record(
         actor=actor, action=audit.AuditEvent.Action.CREATE, obj=run, deal=event.deal, changes=options
     )
-    if settings.JOBS_INLINE:
-        execute_run(run.pk)
-    else:
-        # A daemon thread keeps the page free; the run records its own progress.
-        threading.Thread(target=execute_run, args=(run.pk,), daemon=True).start()
+    result = tasks.run_assignment.enqueue(run.pk)
+    AssignmentRun.objects.filter(pk=run.pk).update(task_id=str(result.id)[:64])
+    run.refresh_from_db()
     return run
 
 
+def _fail_lost_runs(event: Event) -> None:
+    stale = timezone.now() - dt.timedelta(minutes=settings.ASSIGNMENT_RUN_STALE_MINUTES)
+    for run in event.runs.filter(status__in=AssignmentRun.ACTIVE, updated_at__lt=stale):
+        run.status, run.summary = AssignmentRun.Status.FAILED, {"message": "lost: its worker stopped"}
+        run.save(update_fields=["status", "summary", "updated_at"])
+        audit.record(
+            actor="system (worker)",
+            action=audit.AuditEvent.Action.TRANSITION,
+            obj=run,
+            deal=event.deal,
+            changes={"status": ["running", "failed"]},
+        )
+
+
 def execute_run(run_id: int) -> None:
+    """Run the assignment of ``run_id`` (in the worker), writing its progress as it goes."""
     run = AssignmentRun.objects.select_related("event", "started_by").get(pk=run_id)
     last = [0.0]
 
     def progress(stage: str, fraction: float) -> None:
         if fraction - last[0] >= 0.1 or fraction >= 1.0:  # a few writes, not one per step
             last[0] = fraction
-            AssignmentRun.objects.filter(pk=run_id).update(stage=stage, progress=fraction)
+            AssignmentRun.objects.filter(pk=run_id).update(
+                stage=stage, progress=fraction, updated_at=timezone.now()
+            )
 
     try:
-        AssignmentRun.objects.filter(pk=run_id).update(status=AssignmentRun.Status.RUNNING)
+        AssignmentRun.objects.filter(pk=run_id).update(
+            status=AssignmentRun.Status.RUNNING, updated_at=timezone.now()
+        )
         o = run.options
         options = Options(
             max_type_share=o.get("max_type_share"),
@@ -261,11 +288,7 @@ def execute_run(run_id: int) -> None:
         AssignmentRun.objects.filter(pk=run_id).update(
             status=AssignmentRun.Status.FAILED, summary={"message": str(exc)[:500]}
         )
-        if settings.JOBS_INLINE:
-            raise
-    finally:
-        if not settings.JOBS_INLINE:
-            close_old_connections()
+        raise
 
 
 @transaction.atomic

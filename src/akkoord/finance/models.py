@@ -162,3 +162,36 @@ class FinanceModel(SourcedModel):
             self.model()
         except ModelError as exc:
             raise ValidationError({"definition": f"{exc.field}: {exc.message}"}) from exc
+
+
+class ModelResult(models.Model):
+    """The computed outputs of one version of a model (finance/computing.py): derived data.
+
+    Keyed by the digest of the definition and the analysis, not by the model record: an edit
+    makes a new version, a deleted model leaves nothing of anyone's behind (no personal data,
+    nothing entered by hand), and unused versions are pruned with the finished tasks.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting to be computed")
+        RUNNING = "running", _("being computed")
+        DONE = "done", _("computed")
+        FAILED = "failed", _("failed")
+
+    digest = models.CharField(_("version"), max_length=64, unique=True)
+    draws = models.PositiveIntegerField(_("Monte Carlo draws"))
+    definition = models.JSONField(_("model"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    result = models.JSONField(_("result"), null=True, blank=True)
+    error = models.CharField(_("error"), max_length=500, blank=True)
+    queued_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-queued_at"]
+        verbose_name = _("finance model result")
+        verbose_name_plural = _("finance model results")
+
+    def __str__(self) -> str:
+        return f"{self.digest[:12]} ({self.draws} draws, {self.status})"

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from akkoord.common.exports import XLSX_TYPE
-from akkoord.common.query import query_int
+from akkoord.common.query import BadParameter, query_int
 from akkoord.common.uploads import guard_upload
 from akkoord.deals.models import Deal
 from akkoord.deals.permissions import visible_deals
@@ -27,7 +27,7 @@ from akkoord.organisations.models import unique_slug
 from akkoord.web import charts
 from akkoord.web.forms import apply_errors
 
-from . import forms, presenting, services
+from . import computing, forms, presenting, services
 from .models import Area, FinanceModel, rings
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
@@ -84,45 +84,56 @@ def area(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _draws(request: HttpRequest) -> int:
-    return query_int(request, "draws", 2000, 0, 20_000)
+    draws = query_int(request, "draws", 2000, 0, computing.DRAW_CHOICES[-1])
+    if draws not in computing.DRAW_CHOICES:
+        raise BadParameter(
+            "draws",
+            _("Choose one of %(choices)s.") % {"choices": ", ".join(str(d) for d in computing.DRAW_CHOICES)},
+        )
+    return draws
 
 
 def model(request: HttpRequest, slug: str) -> HttpResponse:
+    """The stored results of this version of the model; computed in a task the first time."""
     fm = _model(request, slug)
     m = fm.model()
     draws = _draws(request)
-    result = evaluate(m, draws=draws, seed=0, keep_draws=True)
-    matrix = result["who_pays_who_benefits"]
-    categories = list(dict.fromkeys(c for cats in matrix.values() for c in cats))
-    return render(
-        request,
-        "finance/model.html",
-        {
-            "fm": fm,
-            "model": m,
-            "r": result,
+    result = computing.result_for(fm, draws)
+    context: dict[str, Any] = {
+        "fm": fm,
+        "model": m,
+        "result": result,
+        "draws": draws,
+        "may_edit": services.can_edit(request.user, fm),
+        "others": _visible(FinanceModel.objects.exclude(pk=fm.pk), request),
+    }
+    if result.status == result.Status.DONE:
+        r = result.result
+        matrix = r["who_pays_who_benefits"]
+        categories = list(dict.fromkeys(c for cats in matrix.values() for c in cats))
+        context |= {
+            "r": r,
             "categories": categories,
             "matrix": [
-                (p, [matrix[p].get(c) for c in categories], sum(matrix[p].values()))
-                for p in result["parties"]
+                (p, [matrix[p].get(c) for c in categories], sum(matrix[p].values())) for p in r["parties"]
             ],
-            "charts": presenting.charts_for(m, result),
-            "draws": draws,
-            "may_edit": services.can_edit(request.user, fm),
-            "others": _visible(FinanceModel.objects.exclude(pk=fm.pk), request),
-        },
-    )
+            "charts": computing.cached_charts(result, lambda: presenting.charts_for(m, r)),
+        }
+    return render(request, "finance/model.html", context)
 
 
 def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     fm = _model(request, slug)
     m = fm.model()
     if fmt == "xlsx":
-        result = evaluate(m, draws=_draws(request), seed=0)
-        response = HttpResponse(
-            presenting.to_xlsx(m, result),
-            content_type=XLSX_TYPE,
-        )
+        draws = _draws(request)
+        result = computing.result_for(fm, draws)
+        if result.status != result.Status.DONE:
+            messages.info(
+                request, _("The results are being computed; download them when the page shows them.")
+            )
+            return redirect(f"{fm.get_absolute_url()}?draws={draws}")
+        response = HttpResponse(presenting.to_xlsx(m, result.result), content_type=XLSX_TYPE)
     elif fmt == "json":
         response = HttpResponse(
             json.dumps(fm.definition, indent=2, ensure_ascii=False), content_type="application/json"

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_filters",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "akkoord.common",
     "akkoord.accounts",
     "akkoord.regions",
@@ -54,6 +56,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "akkoord.common.health.HealthMiddleware",  # /healthz, before the host check and HTTPS redirect
+    "akkoord.common.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "akkoord.web.middleware.PermissionsPolicyMiddleware",
@@ -198,6 +202,14 @@ MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("DJANGO_EMAIL_USE_TLS", "0") == "1"  # STARTTLS, usually port 587
+EMAIL_USE_SSL = os.environ.get("DJANGO_EMAIL_USE_SSL", "0") == "1"  # TLS from the start, port 465
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "20"))
+EMAIL_FILE_PATH = os.environ.get("DJANGO_EMAIL_FILE_PATH", str(VAR_DIR / "mail"))  # file backend only
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "akkoord@localhost")
 SITE_URL = os.environ.get("AKKOORD_SITE_URL", "http://127.0.0.1:8000")
 
@@ -248,17 +260,64 @@ RATELIMIT_IP_META_KEY = "akkoord.common.ratelimit.client_ip"
 RATELIMIT_ENABLE = os.environ.get("AKKOORD_RATELIMIT", "1") == "1"
 # Public feedback on charters: at most this many comments per address per hour.
 FEEDBACK_RATE_LIMIT = int(os.environ.get("AKKOORD_FEEDBACK_RATE_LIMIT", "5"))
-# Background jobs (assignment runs) run in a thread; the tests run them inline.
-JOBS_INLINE = os.environ.get("AKKOORD_JOBS_INLINE", "0") == "1"
+# Background tasks (assignment runs, finance results, PDF reports, e-mail) are rows in the
+# database, run by `akkoord worker` (django-tasks-db); see common/jobs.py. The tests run them inline.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Finished tasks (their arguments include e-mail texts) are deleted after this many days.
+TASK_RESULT_DAYS = int(os.environ.get("AKKOORD_TASK_RESULT_DAYS", "7"))
+# Periodic jobs, queued by the workers once per period: name -> (task, period).
+PERIODIC_TASKS = {
+    "anonymise-registrations": ("akkoord.privacy.tasks.anonymise_registrations", dt.timedelta(days=1)),
+    "event-reminders": ("akkoord.events.tasks.send_reminders", dt.timedelta(hours=1)),
+    "prune-tasks": ("akkoord.common.jobs.prune_tasks", dt.timedelta(days=1)),
+    "prune-finance-results": ("akkoord.finance.computing.prune_results", dt.timedelta(days=1)),
+}
+# Confirmed participants get a reminder this many days before their event starts.
+EVENT_REMINDER_DAYS = int(os.environ.get("AKKOORD_EVENT_REMINDER_DAYS", "2"))
+# An assignment run that has said nothing for this long is taken for lost (its worker stopped).
+ASSIGNMENT_RUN_STALE_MINUTES = int(os.environ.get("AKKOORD_ASSIGNMENT_RUN_STALE_MINUTES", "30"))
 # Public registrations for events: at most this many per address per hour.
 REGISTRATION_RATE_LIMIT = int(os.environ.get("AKKOORD_REGISTRATION_RATE_LIMIT", "20"))
 
+# Logs: one line per record on stderr; JSON (AKKOORD_LOG_FORMAT=json, the production default)
+# with the request id and the user's id on every line (common/logs.py).
+LOG_FORMAT = os.environ.get("AKKOORD_LOG_FORMAT", "text")
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "filters": {"context": {"()": "akkoord.common.logs.ContextFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s %(user)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["context"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
+
+# Errors go to Sentry (or GlitchTip) when a DSN is set; no personal data is sent with them.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        send_default_pii=False,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
 
 # Privacy: who is responsible for the personal data (shown in the privacy statement), and how
 # long registrations of an event are kept after it ended (`akkoord anonymise`, run daily).

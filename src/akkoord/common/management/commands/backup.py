@@ -11,6 +11,7 @@ from akkoord.common.backup import backup
 
 
 class Command(BaseCommand):
+    requires_system_checks: list[str] = []  # needs no web: the checks would import every view
     help = "Write a backup of all data to FILE (gzipped when FILE ends in .gz); see docs/deployment.md."
 
     def add_arguments(self, parser: Any) -> None:

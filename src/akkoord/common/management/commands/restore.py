@@ -11,6 +11,7 @@ from akkoord.common.backup import BackupError, restore
 
 
 class Command(BaseCommand):
+    requires_system_checks: list[str] = []  # needs no web: the checks would import every view
     help = "Restore a backup made by `akkoord backup` into an empty database; see docs/deployment.md."
 
     def add_arguments(self, parser: Any) -> None:

@@ -1,8 +1,11 @@
-"""Set up everything for a demo and serve it: migrate, example data, accounts, server."""
+"""Set up everything for a demo and serve it: migrate, example data, accounts, server and worker."""
 
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 from typing import Any
 
 from django.core.management import call_command
@@ -17,6 +20,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--no-serve", action="store_true", help="Set up only; do not start the server.")
         parser.add_argument("--addrport", default="127.0.0.1:8000")
+        parser.add_argument(
+            "--no-worker", action="store_true", help="Do not start the background worker beside the server."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         from django.conf import settings
@@ -37,5 +43,16 @@ class Command(BaseCommand):
         self.stdout.write(f"    partner contact (Vereniging Deltametropool): {PARTNER_USERNAME} / {password}")
         if options["no_serve"]:
             return
-        self.stdout.write(f"  Serving on http://{options['addrport']}/ (Ctrl+C stops)")
-        call_command("runserver", options["addrport"], use_reloader=False)
+        worker = None
+        if not options["no_worker"]:
+            # The background worker (assignment runs, finance results, e-mail) in the same terminal.
+            worker = subprocess.Popen([sys.executable, "-m", "akkoord.cli", "worker"])  # noqa: S603
+            self.stdout.write("  Background worker started (akkoord worker).")
+        self.stdout.write(f"  Serving on http://{options['addrport']}/ (Ctrl+C stops both)")
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the worker with the server
+        try:
+            call_command("runserver", options["addrport"], use_reloader=False)
+        finally:
+            if worker is not None:
+                worker.terminate()
+                worker.wait(timeout=30)

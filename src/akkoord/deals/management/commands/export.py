@@ -13,6 +13,7 @@ from akkoord.deals.models import Deal
 
 
 class Command(BaseCommand):
+    requires_system_checks: list[str] = []  # needs no web: the checks would import every view
     help = "Export a deal with its partners, commitments, signatures and decisions."
 
     def add_arguments(self, parser: Any) -> None:

@@ -18,6 +18,7 @@ from akkoord.events import assignment_files as files
 
 
 class Command(BaseCommand):
+    requires_system_checks: list[str] = []  # needs no web: the checks would import every view
     help = "Assign participants to work sessions: exact, fast and explained."
 
     def add_arguments(self, parser: Any) -> None:

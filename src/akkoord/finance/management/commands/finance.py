@@ -47,6 +47,7 @@ def _float(value: str, option: str) -> float:
 
 
 class Command(BaseCommand):
+    requires_system_checks: list[str] = []  # needs no web: the checks would import every view
     help = "Area exploitation: evaluate a model file, or work out one instrument."
 
     def add_arguments(self, parser: CommandParser) -> None:

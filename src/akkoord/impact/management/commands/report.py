@@ -13,6 +13,7 @@ from akkoord.impact import report
 
 
 class Command(BaseCommand):
+    requires_system_checks: list[str] = []  # needs no web: the checks would import every view
     help = "Write the yearly report of a deal, or of all deals of a programme, as HTML or PDF."
 
     def add_arguments(self, parser: Any) -> None:
