@@ -9,7 +9,7 @@ export DJANGO_SETTINGS_MODULE ?= akkoord.config.settings.base
 
 
 .PHONY: pdf-libs
-.PHONY: demo test test-only lint check-schema schema messages check-messages bench setup chromium gettext clean help
+.PHONY: demo test test-only lint lock check-schema schema messages check-messages bench setup chromium gettext clean help
 
 help:
 	@echo "make demo    set up and serve Akkoord on http://127.0.0.1:8000 with example data"
@@ -17,11 +17,17 @@ help:
 	@echo "make lint    ruff, mypy, import-linter, migrations, translations, API schema"
 	@echo "make bench   run the benchmarks in benchmarks/"
 
-$(STAMP): pyproject.toml
+# The versions are pinned in requirements-dev.lock (pip-tools; `make lock` renews it).
+$(STAMP): pyproject.toml requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -c requirements-dev.lock -e ".[dev]"
 	@touch $@
+
+# Pin every dependency: requirements.lock for a server, requirements-dev.lock for tests and CI.
+lock: $(STAMP)
+	$(BIN)/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile -q --extra dev --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-dev.lock pyproject.toml
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -78,6 +84,7 @@ lint: setup gettext
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/akkoord makemigrations --check --dry-run
+	$(BIN)/python tools/audit_dependencies.py
 	$(MAKE) --no-print-directory check-messages check-schema
 
 # The committed OpenAPI schema must match what the code generates.

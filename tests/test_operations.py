@@ -125,3 +125,26 @@ def test_assign_starts_without_the_web(tmp_path: Path) -> None:
     assert "LOADED []" in r.stdout, r.stdout
     assert "p1" in (tmp_path / "A.csv").read_text()
     assert elapsed < 10  # a sanity bound only; the speed itself is measured in benchmarks/
+
+
+def test_the_dependency_check_fails_on_a_known_vulnerability_and_says_when_it_could_not_check() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    from audit_dependencies import judge
+
+    vulnerable = {
+        "dependencies": [
+            {
+                "name": "django",
+                "version": "5.2.0",
+                "vulns": [{"id": "PYSEC-2025-1", "fix_versions": ["5.2.1"]}],
+            },
+            {"name": "rich", "version": "14.0.0", "vulns": []},
+        ]
+    }
+    code, message = judge(vulnerable)
+    assert code == 1 and "django 5.2.0: PYSEC-2025-1 (fixed in 5.2.1)" in message
+    clean = {"dependencies": [{"name": "rich", "version": "14.0.0", "vulns": []}]}
+    assert judge(clean) == (0, "Dependencies: no known vulnerability in 1 pinned packages.")
+    unreachable = {"dependencies": [{"name": "rich", "skip_reason": "Dependency not found on PyPI"}]}
+    code, message = judge(unreachable)
+    assert code == 0 and "NOT checked" in message

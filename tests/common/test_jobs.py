@@ -98,8 +98,10 @@ def test_one_assignment_run_per_event_at_a_time(settings, django_user_model) -> 
     event = make_event()
     user = django_user_model.objects.create_superuser("org", "org@example.org", "x")
     AssignmentRun.objects.create(event=event, status="running", options={})
-    with pytest.raises(ValidationError, match="already queued or running"):
+    with pytest.raises(ValidationError) as refused:
         services.start_run(actor=user, event=event, options={})
+    (constraint,) = AssignmentRun._meta.constraints
+    assert refused.value.messages == [str(constraint.violation_error_message)]
     # A run that has said nothing for longer than the stale limit lost its worker: it no longer blocks.
     AssignmentRun.objects.filter(event=event).update(updated_at=timezone.now() - dt.timedelta(hours=2))
     run = services.start_run(actor=user, event=event, options={})
