@@ -148,3 +148,47 @@ def test_the_dependency_check_fails_on_a_known_vulnerability_and_says_when_it_co
     unreachable = {"dependencies": [{"name": "rich", "skip_reason": "Dependency not found on PyPI"}]}
     code, message = judge(unreachable)
     assert code == 0 and "NOT checked" in message
+
+
+def test_errors_go_to_sentry_when_a_dsn_is_set() -> None:
+    """A real Sentry client, configured by the settings, posting to a local stand-in server."""
+    import gzip
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    received: list[bytes] = []
+
+    class Envelope(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - the http.server API
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            encoding = self.headers.get("Content-Encoding")
+            if encoding == "br":
+                import brotli
+
+                body = brotli.decompress(body)
+            elif encoding == "gzip":
+                body = gzip.decompress(body)
+            received.append(body)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Envelope)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        probe = (
+            "import django, logging, sentry_sdk; django.setup(); "
+            "logging.getLogger('akkoord.probe').error('the mail server went away'); sentry_sdk.flush(5)"
+        )
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "akkoord.config.settings.base",
+            "SENTRY_DSN": f"http://publickey@127.0.0.1:{server.server_port}/1",
+        }
+        r = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60)
+        assert r.returncode == 0, r.stderr
+    finally:
+        server.shutdown()
+    assert any(b"the mail server went away" in body for body in received), received
