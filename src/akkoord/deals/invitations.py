@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from akkoord.common import audit, mail
+from akkoord.common.links import site_url
 from akkoord.common.services import save_audited
 from akkoord.organisations.models import Person
 
@@ -57,7 +58,7 @@ def invite(*, actor: Any, deal: Deal, person: Person, role: str) -> Invitation:
         },
         deal=deal,
     )
-    link = settings.SITE_URL.rstrip("/") + reverse("deals:invitation", args=[key])
+    link = site_url(reverse("deals:invitation", args=[key]))
     role_label = DealMembership.Role(role).label
     mail.send(
         to=person.email,

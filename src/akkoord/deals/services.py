@@ -11,7 +11,6 @@ from collections import Counter
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from akkoord.common import audit, mail
+from akkoord.common.links import site_url
 from akkoord.common.services import delete_audited, save_audited
 from akkoord.engines.rotation import RotationInput, rotate
 from akkoord.organisations.models import Organisation, Person, StakeholderType, unique_slug
@@ -504,7 +504,7 @@ def send_contribution_request(
             data={"email": p.contact.email},
             deal=deal,
         )
-        link = settings.SITE_URL.rstrip("/") + invitation.get_absolute_url()
+        link = site_url(invitation.get_absolute_url())
         mail.send(
             to=invitation.email,
             why="contribution request",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from akkoord.common.exports import Sheet, csv_bytes, xlsx_bytes
+from akkoord.common.links import site_url
 
 from .models import Event, Registration
 
@@ -75,7 +75,7 @@ def _vevent(event: Event, uid: str, summary: str, description: str, location: st
     item.add("description", description)
     if location:
         item.add("location", location)
-    item.add("url", settings.SITE_URL.rstrip("/") + event.get_absolute_url())
+    item.add("url", site_url(event.get_absolute_url()))
     return item
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from akkoord.common import audit, mail
+from akkoord.common.links import site_url
 from akkoord.common.services import save_audited, save_unique
 from akkoord.common.tabular import CellError, TableError, field_limits, parse_yes_no, read_table
 from akkoord.deals.permissions import is_coordinator, require_coordinator
@@ -107,7 +108,7 @@ def register(*, event: Event, data: dict[str, Any]) -> Registration:
         obj=registration,
         deal=event.deal,
     )
-    link = settings.SITE_URL.rstrip("/") + reverse("events:confirm", args=[registration.token])
+    link = site_url(reverse("events:confirm", args=[registration.token]))
     mail.send(
         to=registration.email,
         why="confirm registration",
@@ -231,6 +232,7 @@ def start_run(*, actor: Any, event: Event, options: dict[str, Any]) -> Assignmen
 def _fail_lost_runs(event: Event) -> None:
     stale = timezone.now() - dt.timedelta(minutes=settings.ASSIGNMENT_RUN_STALE_MINUTES)
     for run in event.runs.filter(status__in=AssignmentRun.ACTIVE, updated_at__lt=stale):
+        old = run.status
         run.status, run.summary = AssignmentRun.Status.FAILED, {"message": "lost: its worker stopped"}
         run.save(update_fields=["status", "summary", "updated_at"])
         audit.record(
@@ -238,7 +240,7 @@ def _fail_lost_runs(event: Event) -> None:
             action=audit.AuditEvent.Action.TRANSITION,
             obj=run,
             deal=event.deal,
-            changes={"status": ["running", "failed"]},
+            changes={"status": [old, "failed"]},
         )
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from akkoord.common import mail
+from akkoord.common.links import site_url
 
 from . import services
 from .models import Registration
@@ -49,7 +50,8 @@ def send_reminders() -> int:
 
 def _remind(registration: Registration) -> None:
     event = registration.event
-    link = settings.SITE_URL.rstrip("/") + reverse("events:confirm", args=[registration.token])
+    link = site_url(reverse("events:confirm", args=[registration.token]))
+    date = timezone.localtime(event.starts_at).strftime("%d-%m-%Y %H:%M")
     where = (
         _("Your work session: %(session)s.") % {"session": registration.session.title}
         if registration.session_id and event.assignment_published
@@ -61,8 +63,7 @@ def _remind(registration: Registration) -> None:
         obj=registration,
         actor="system (reminders)",
         deal=event.deal,
-        subject=_("Reminder: %(event)s on %(date)s")
-        % {"event": event.title, "date": timezone.localtime(event.starts_at).strftime("%d-%m-%Y %H:%M")},
+        subject=_("Reminder: %(event)s on %(date)s") % {"event": event.title, "date": date},
         body=_(
             "Dear %(name)s,\n\nThis is a reminder of %(event)s, which starts on %(date)s at %(location)s.\n"
             "%(where)s\n\nYour registration, and the link to cancel it: %(link)s\n"
@@ -70,7 +71,7 @@ def _remind(registration: Registration) -> None:
         % {
             "name": registration.name,
             "event": event.title,
-            "date": timezone.localtime(event.starts_at).strftime("%d-%m-%Y %H:%M"),
+            "date": date,
             "location": event.location,
             "where": where,
             "link": link,

@@ -9,10 +9,12 @@ language (the cache, Redis in production).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -86,9 +88,7 @@ def cached_charts(result: ModelResult, draw: Any) -> dict[str, str]:
 @task()
 def prune_results() -> int:
     """Delete stored results of versions no model has any more (derived data, periodic)."""
-    from django.conf import settings
-
     current = {digest(fm.definition, d) for fm in FinanceModel.objects.all() for d in DRAW_CHOICES}
-    cutoff = timezone.now() - timezone.timedelta(days=settings.TASK_RESULT_DAYS)
+    cutoff = timezone.now() - dt.timedelta(days=settings.TASK_RESULT_DAYS)
     n, _ = ModelResult.objects.filter(queued_at__lt=cutoff).exclude(digest__in=current).delete()
     return n

@@ -260,7 +260,7 @@ RATELIMIT_IP_META_KEY = "akkoord.common.ratelimit.client_ip"
 RATELIMIT_ENABLE = os.environ.get("AKKOORD_RATELIMIT", "1") == "1"
 # Public feedback on charters: at most this many comments per address per hour.
 FEEDBACK_RATE_LIMIT = int(os.environ.get("AKKOORD_FEEDBACK_RATE_LIMIT", "5"))
-# Background tasks (assignment runs, finance results, PDF reports, e-mail) are rows in the
+# Background tasks (assignment runs, finance results, e-mail, periodic jobs) are rows in the
 # database, run by `akkoord worker` (django-tasks-db); see common/jobs.py. The tests run them inline.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # Finished tasks (their arguments include e-mail texts) are deleted after this many days.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from django.db import close_old_connections, connection
+from django.db import connection
 from django_tasks_db.management.commands.db_worker import Command as DbWorker
 
 from akkoord.common import jobs
@@ -45,7 +45,6 @@ class Command(DbWorker):
         )
 
     def handle(self, *args: Any, no_periodic: bool, periodic_every: float, **options: Any) -> None:
-        close_old_connections()
         if not no_periodic and not options.get("batch"):
             stop = threading.Event()
             threading.Thread(target=_schedule, args=(stop, periodic_every), daemon=True).start()
