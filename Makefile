@@ -9,12 +9,12 @@ export DJANGO_SETTINGS_MODULE ?= akkoord.config.settings.base
 
 
 .PHONY: pdf-libs
-.PHONY: demo test test-only lint lock check-schema schema messages check-messages bench setup chromium gettext clean help
+.PHONY: demo test test-only lint api-rules lock check-schema schema messages check-messages bench setup chromium gettext clean help
 
 help:
 	@echo "make demo    set up and serve Akkoord on http://127.0.0.1:8000 with example data"
 	@echo "make test    set up and run every test (unit, API, CLI, end-to-end in Chromium)"
-	@echo "make lint    ruff, mypy, import-linter, migrations, translations, API schema"
+	@echo "make lint    ruff, mypy, import-linter, migrations, translations, API schema and NL API rules"
 	@echo "make bench   run the benchmarks in benchmarks/"
 
 # The versions are pinned in requirements-dev.lock (pip-tools; `make lock` renews it).
@@ -85,7 +85,12 @@ lint: setup gettext
 	$(BIN)/lint-imports
 	$(BIN)/akkoord makemigrations --check --dry-run
 	$(BIN)/python tools/audit_dependencies.py
-	$(MAKE) --no-print-directory check-messages check-schema
+	$(MAKE) --no-print-directory check-messages check-schema api-rules
+
+# The NL API Design Rules (Logius's Spectral ruleset, copied in docs/api/): no error allowed.
+api-rules:
+	npx --no-install spectral lint --fail-severity error --display-only-failures \
+	  -r docs/api/nl-api-design-rules.yaml docs/api/openapi.yaml
 
 # The committed OpenAPI schema must match what the code generates.
 schema: setup

@@ -40,11 +40,11 @@ def test_thirty_wrong_passwords_lock_the_login_page(user) -> None:
 def test_thirty_wrong_passwords_lock_the_token_endpoint(user) -> None:
     api = APIClient()
     codes = {
-        api.post("/api/v1/token/", {"username": "ilse", "password": "fout"}, format="json").status_code
+        api.post("/api/v1/token", {"username": "ilse", "password": "fout"}, format="json").status_code
         for _ in range(30)
     }
     assert codes <= {400, 429} and 429 in codes
-    r = api.post("/api/v1/token/", {"username": "ilse", "password": PASSWORD}, format="json")
+    r = api.post("/api/v1/token", {"username": "ilse", "password": PASSWORD}, format="json")
     assert r.status_code == 429 and r["Content-Type"] == "application/problem+json"
     assert not ApiToken.objects.exists()
 
@@ -61,9 +61,9 @@ def test_tokens_expire_and_are_hashed(user) -> None:
     assert token.key_hash != key and key not in token.hint + token.key_hash
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
-    assert api.get("/api/v1/tokens/").status_code == 200
+    assert api.get("/api/v1/tokens").status_code == 200
     ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - dt.timedelta(seconds=1))
-    r = api.get("/api/v1/tokens/")
+    r = api.get("/api/v1/tokens")
     assert r.status_code == 401 and "verlopen" in r.json()["detail"]
 
 
@@ -72,10 +72,10 @@ def test_a_user_revokes_their_own_token_and_not_another(user) -> None:
     theirs, _ = tokens.issue(user=UserFactory(username="ander"))
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
-    assert api.delete(f"/api/v1/tokens/{theirs.pk}/").status_code == 404  # not even listed
-    assert [t["id"] for t in api.get("/api/v1/tokens/").json()["results"]] == [mine.pk]
-    assert api.delete("/api/v1/token/").status_code == 204
-    assert api.get("/api/v1/tokens/").status_code == 401
+    assert api.delete(f"/api/v1/tokens/{theirs.pk}").status_code == 404  # not even listed
+    assert [t["id"] for t in api.get("/api/v1/tokens").json()["results"]] == [mine.pk]
+    assert api.delete("/api/v1/token").status_code == 204
+    assert api.get("/api/v1/tokens").status_code == 401
     assert AuditEvent.objects.filter(
         model="accounts.ApiToken", object_id=str(mine.pk), action="transition"
     ).exists()

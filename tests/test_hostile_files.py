@@ -202,7 +202,7 @@ def test_the_api_refuses_every_hostile_body(coordinator, path: Path) -> None:
 
     api = api_client("coord")
     before = counts()
-    for url in ("/api/v1/deals/", "/api/v1/token/"):
+    for url in ("/api/v1/deals", "/api/v1/token"):
         r = api.generic("POST", url, path.read_bytes(), content_type="application/json")
         assert 400 <= r.status_code < 500 and r["Content-Type"] == "application/problem+json", (
             url,
@@ -218,5 +218,5 @@ def test_a_body_over_the_limit_is_refused(coordinator) -> None:
     from tests.api.conftest import api_client
 
     body = json.dumps({"title": "x" * (2 * 1024 * 1024), "kind": "pact"})
-    r = api_client("coord").generic("POST", "/api/v1/deals/", body, content_type="application/json")
+    r = api_client("coord").generic("POST", "/api/v1/deals", body, content_type="application/json")
     assert r.status_code == 413 and r["Content-Type"] == "application/problem+json"

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from django.contrib.auth import get_user_model
 from rest_framework.test import APIClient
 
@@ -12,4 +15,17 @@ def api_client(username: str | None = None) -> APIClient:
     if username:
         _token, key = tokens.issue(user=get_user_model().objects.get(username=username))
         c.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    return c
+
+
+@pytest.fixture
+def api() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def coord_api(coordinator: Any) -> APIClient:
+    _token, key = tokens.issue(user=coordinator)
+    c = APIClient()
+    c.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return c

@@ -78,7 +78,7 @@ def test_a_control_character_is_refused_and_an_old_one_no_longer_breaks_the_expo
 
     p = PartnershipFactory(deal=deal)
     r = api_client("coord").post(
-        "/api/v1/commitments/",
+        "/api/v1/commitments",
         {"deal": deal.slug, "partnership": p.pk, "kind": "knowledge", "description": "kennis\u0001delen"},
         format="json",
     )

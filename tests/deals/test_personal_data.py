@@ -63,7 +63,7 @@ def test_contact_ids_cannot_be_used_or_enumerated(deal_maker, attacker_deal, vic
     answers = []
     for contact in (victim.pk, victim.pk + 1000, "x"):
         r = api.post(
-            "/api/v1/partnerships/",
+            "/api/v1/partnerships",
             {
                 "deal": attacker_deal.slug,
                 "organisation": victim.organisation.pk,
@@ -85,13 +85,13 @@ def test_api_and_exports_show_the_email_to_coordinators_only(client, coordinator
         deal=deal,
         data={"organisation": org, "roles": ["partner"], "contact_name": "Els Open", "contact_email": SECRET},
     )
-    public = client.get("/api/v1/partnerships/", {"deal__slug": deal.slug}).json()["results"][0]
+    public = client.get("/api/v1/partnerships", {"deal__slug": deal.slug}).json()["results"][0]
     assert public["contact"] is None and public["contact_name"] is None and public["contact_email"] is None
     for fmt in ("json", "xlsx"):
         assert SECRET.encode() not in client.get(reverse("deals:export", args=[deal.slug, fmt])).content
     assert "Els Open" not in client.get(reverse("deals:export", args=[deal.slug, "json"])).content.decode()
     client.force_login(coordinator)
-    mine = client.get("/api/v1/partnerships/", {"deal__slug": deal.slug}).json()["results"][0]
+    mine = client.get("/api/v1/partnerships", {"deal__slug": deal.slug}).json()["results"][0]
     assert mine["contact_email"] == SECRET and mine["contact_name"] == "Els Open"
 
 
@@ -107,7 +107,7 @@ def test_a_name_is_public_only_with_consent(client, coordinator, deal) -> None:
             "contact_show_name": True,
         },
     )
-    row = client.get("/api/v1/partnerships/", {"deal__slug": deal.slug}).json()["results"][0]
+    row = client.get("/api/v1/partnerships", {"deal__slug": deal.slug}).json()["results"][0]
     assert row["contact_name"] == "Pia Publiek" and row["contact_email"] is None
     data = json.loads(client.get(reverse("deals:export", args=[deal.slug, "json"])).content)
     assert data["partners"][0]["contact_name"] == "Pia Publiek"
@@ -129,7 +129,7 @@ def test_the_person_sees_their_own_contact_details(deal, coordinator, outsider) 
     c = Client()
     c.force_login(outsider)
     assert (
-        c.get("/api/v1/partnerships/", {"deal__slug": deal.slug}).json()["results"][0]["contact_email"]
+        c.get("/api/v1/partnerships", {"deal__slug": deal.slug}).json()["results"][0]["contact_email"]
         == SECRET
     )
 
@@ -139,7 +139,7 @@ def test_no_email_address_in_any_anonymous_api_list_or_public_export(client, dem
     for name, url in root.items():
         body = client.get(url, {"limit": 500}).content.decode()
         assert not EMAIL.search(body), (name, EMAIL.search(body))
-    for slug in [d["slug"] for d in client.get("/api/v1/deals/", {"limit": 500}).json()["results"]]:
+    for slug in [d["slug"] for d in client.get("/api/v1/deals", {"limit": 500}).json()["results"]]:
         for fmt in ("json", "xlsx"):
             body = client.get(reverse("deals:export", args=[slug, fmt])).content
             assert b"@example.org" not in body, (slug, fmt)

@@ -102,7 +102,7 @@ def test_garbage_in_public_forms_never_500(client: Client, coordinator, deal) ->
             dict.fromkeys(["name", "email", "text", "section"], value),
         )
         assert r.status_code in {200, 400, 429}
-        for path in ("/deals/", "/api/v1/deals/", "/api/v1/commitments/"):
+        for path in ("/deals/", "/api/v1/deals", "/api/v1/commitments"):
             r = client.get(
                 path,
                 {"q": value, "kind": value, "region": value, "page": value, "limit": value, "offset": value},

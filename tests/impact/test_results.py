@@ -67,11 +67,11 @@ def test_download_and_api(client, demo) -> None:
     r = client.get("/impact/city-deal-health-hub-utrecht/results.xml")
     assert r.status_code == 200 and r["Content-Type"].startswith("application/xml")
     assert _schema().validate(etree.fromstring(r.content))
-    data = client.get("/api/v1/deals/city-deal-health-hub-utrecht/results/").json()
+    data = client.get("/api/v1/deals/city-deal-health-hub-utrecht/results").json()
     codes = [i["code"] for res in data["results"] for i in res["indicators"]]
     assert sorted(codes) == ["HH-1", "HH-2"]
     hidden = Deal.objects.get(slug="city-deal-health-hub-utrecht")
     hidden.is_public = False
     hidden.save()
     assert client.get("/impact/city-deal-health-hub-utrecht/results.xml").status_code == 404
-    assert client.get("/api/v1/deals/city-deal-health-hub-utrecht/results/").status_code == 404
+    assert client.get("/api/v1/deals/city-deal-health-hub-utrecht/results").status_code == 404

@@ -12,5 +12,5 @@ class TokenScheme(OpenApiAuthenticationExtension):
             "type": "apiKey",
             "in": "header",
             "name": "Authorization",
-            "description": "`Token <key>`: ask for a key at POST /api/v1/token/; it expires.",
+            "description": "`Token <key>`: ask for a key at POST /api/v1/token; it expires.",
         }

@@ -3,6 +3,7 @@
 Every operation can answer 400 (a field or parameter is wrong), 401, 403, 404, 413 (body too
 large), 415 (not JSON) and 429 (too many requests), each as application/problem+json with the
 ``Problem`` schema; the fuzz test (schemathesis) holds every response to this document.
+Every response names the API version in its ``API-Version`` header (api/middleware.py).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ PROBLEM = {
             },
         },
     },
-    "required": ["type", "title", "status"],
+    "required": ["type", "title", "status", "detail"],
 }
 ERRORS = {
     "400": "A field or parameter is wrong; invalid_params names it.",
@@ -55,4 +56,21 @@ def add_problem_responses(
                     code,
                     {"description": description, "content": {"application/problem+json": {"schema": ref}}},
                 )
+    return result
+
+
+VERSION_HEADER = {
+    "description": "The full version of the API that answered (semantic versioning).",
+    "schema": {"type": "string", "example": "1.1.0"},
+}
+
+
+def add_version_header(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
+    """drf-spectacular post-processing hook: the API-Version header on every response."""
+    result.setdefault("components", {}).setdefault("headers", {})["API-Version"] = VERSION_HEADER
+    ref = {"$ref": "#/components/headers/API-Version"}
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            for response in operation.get("responses", {}).values():
+                response.setdefault("headers", {})["API-Version"] = ref
     return result

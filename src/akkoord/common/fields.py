@@ -86,5 +86,34 @@ class BoundedFilterSet(django_filters.rest_framework.FilterSet):
     }
 
 
+class PublicNames:
+    """A filter set mixin: query parameters named for the API (lower camelCase), not by ORM path.
+
+    ``public_names`` maps a filter's own name (``deal__slug``) to its parameter (``deal``).
+    """
+
+    public_names: dict[str, str] = {}
+
+    @classmethod
+    def get_filters(cls) -> dict[str, Any]:
+        filters = super().get_filters()  # type: ignore[misc]
+        return {cls.public_names.get(name, name): f for name, f in filters.items()}
+
+
 class BoundedFilterBackend(django_filters.rest_framework.DjangoFilterBackend):
+    """``filterset_fields`` may be a dict, parameter name -> ORM path: ``{"deal": "deal__slug"}``."""
+
     filterset_base = BoundedFilterSet
+
+    def get_filterset_class(self, view: Any, queryset: Any = None) -> Any:
+        fields = getattr(view, "filterset_fields", None)
+        if not isinstance(fields, dict) or getattr(view, "filterset_class", None):
+            return super().get_filterset_class(view, queryset)
+        model = queryset.model if queryset is not None else view.queryset.model
+        meta = type("Meta", (), {"model": model, "fields": list(fields.values())})
+        names = {path: public for public, path in fields.items()}
+        return type(
+            f"{model.__name__}Filter",
+            (PublicNames, self.filterset_base),
+            {"Meta": meta, "public_names": names},
+        )

@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from akkoord.api.viewsets import ServiceViewSet
-from akkoord.common.fields import BoundedPrimaryKeyRelatedField
+from akkoord.common.fields import BoundedPrimaryKeyRelatedField, PublicNames
 from akkoord.impact.api import ResultsSerializer
 from akkoord.impact.results import results_data
 from akkoord.organisations.models import Person
@@ -259,12 +259,18 @@ class DecisionSerializer(DealChildSerializer):
         ]
 
 
+class DealApiFilter(PublicNames, DealFilter):
+    """The deal list's filters, with the API's parameter names."""
+
+    public_names = {"stakeholder_type": "stakeholderType"}
+
+
 class DealViewSet(ServiceViewSet):
     """Deals. Reading is open for public deals; a coordinator changes a deal."""
 
     serializer_class = DealSerializer
     lookup_field = "slug"
-    filterset_class = DealFilter
+    filterset_class = DealApiFilter
     deal_path = "pk"
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
@@ -306,7 +312,7 @@ class DealViewSet(ServiceViewSet):
 
 class PartnershipViewSet(ServiceViewSet):
     serializer_class = PartnershipSerializer
-    filterset_fields = ["deal__slug", "organisation"]
+    filterset_fields = {"deal": "deal__slug", "organisation": "organisation"}
 
     def base_queryset(self) -> QuerySet[Partnership]:
         return Partnership.objects.select_related("organisation", "deal", "contact")
@@ -322,7 +328,12 @@ class PartnershipViewSet(ServiceViewSet):
 
 class CommitmentViewSet(ServiceViewSet):
     serializer_class = CommitmentSerializer
-    filterset_fields = ["deal__slug", "kind", "status", "partnership"]
+    filterset_fields = {
+        "deal": "deal__slug",
+        "kind": "kind",
+        "status": "status",
+        "partnership": "partnership",
+    }
 
     def base_queryset(self) -> QuerySet[Commitment]:
         return Commitment.objects.select_related("partnership__organisation", "deal")
@@ -341,7 +352,7 @@ class SignatureViewSet(ServiceViewSet):
 
     serializer_class = SignatureSerializer
     deal_path = "partnership__deal"
-    filterset_fields = ["partnership__deal__slug", "stage"]
+    filterset_fields = {"deal": "partnership__deal__slug", "stage": "stage"}
     http_method_names = ["get", "post", "delete", "head", "options"]
 
     def base_queryset(self) -> QuerySet[Signature]:
@@ -375,7 +386,7 @@ class _ChildViewSet(ServiceViewSet):
 class WorkingGroupViewSet(_ChildViewSet):
     model = WorkingGroup
     serializer_class = WorkingGroupSerializer
-    filterset_fields = ["deal__slug"]
+    filterset_fields = {"deal": "deal__slug"}
 
     def base_queryset(self) -> QuerySet[WorkingGroup]:
         return WorkingGroup.objects.select_related("deal").prefetch_related("members")
@@ -384,10 +395,10 @@ class WorkingGroupViewSet(_ChildViewSet):
 class MilestoneViewSet(_ChildViewSet):
     model = Milestone
     serializer_class = MilestoneSerializer
-    filterset_fields = ["deal__slug", "status"]
+    filterset_fields = {"deal": "deal__slug", "status": "status"}
 
 
 class DecisionViewSet(_ChildViewSet):
     model = Decision
     serializer_class = DecisionSerializer
-    filterset_fields = ["deal__slug"]
+    filterset_fields = {"deal": "deal__slug"}

@@ -1,7 +1,8 @@
-"""API of events: read events and their work sessions; organisers read the assignment and start runs.
+"""API of events: read events and their work sessions; organisers read the registrations and the
+assignment, and start runs.
 
-Registration stays a web form (with its spam defences); writes go through the
-same services and permission checks as the pages.
+Registering stays a web form (with its spam defences and e-mail confirmation); writes go
+through the same services and permission checks as the pages.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
-from drf_spectacular.utils import extend_schema
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -102,6 +105,44 @@ class PlacementSerializer(serializers.ModelSerializer):
         ]
 
 
+class RegistrationSerializer(serializers.ModelSerializer):
+    """A registration with its personal data: for the event's organisers only."""
+
+    session = serializers.IntegerField(source="session.number", allow_null=True, read_only=True)
+    preferences = serializers.ListField(
+        child=serializers.IntegerField(), help_text="Session numbers, in order."
+    )
+    interests = serializers.ListField(child=serializers.CharField())
+
+    class Meta:
+        model = Registration
+        fields = [
+            "id",
+            "name",
+            "email",
+            "organisation",
+            "stakeholder_type",
+            "has_mandate",
+            "interests",
+            "preferences",
+            "status",
+            "session",
+            "locked",
+            "created_at",
+            "anonymised_at",
+            "is_example",
+        ]
+        read_only_fields = fields
+
+
+REGISTRATION_STATUS = OpenApiParameter(
+    "status",
+    str,
+    enum=[s.value for s in Registration.Status],
+    description="Only registrations with this status.",
+)
+
+
 class RunOptionsSerializer(serializers.Serializer):
     max_type_share = serializers.FloatField(min_value=0.05, max_value=1, required=False, allow_null=True)
     min_per_type = serializers.IntegerField(min_value=0, max_value=50, required=False, allow_null=True)
@@ -149,6 +190,21 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         )
         page = self.paginate_queryset(registrations)  # the schema promises a paginated list
         return self.get_paginated_response(PlacementSerializer(page, many=True).data)
+
+    @extend_schema(parameters=[REGISTRATION_STATUS], responses=RegistrationSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def registrations(self, request: Request, slug: str | None = None) -> Response:
+        """Organisers: the registrations with name, e-mail address and preferences (personal data)."""
+        event = self._organised()
+        registrations = event.registrations.select_related("session").order_by("created_at", "id")
+        wanted = request.query_params.get("status")
+        if wanted is not None:
+            if wanted not in Registration.Status.values:
+                choices = ", ".join(Registration.Status.values)
+                raise ValidationError({"status": [_("Choose one of %(choices)s.") % {"choices": choices}]})
+            registrations = registrations.filter(status=wanted)
+        page = self.paginate_queryset(registrations)
+        return self.get_paginated_response(RegistrationSerializer(page, many=True).data)
 
     @extend_schema(request=RunOptionsSerializer, responses={202: RunSerializer})
     @action(detail=True, methods=["post"])

@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from akkoord.engines.finance import evaluate
@@ -29,6 +30,13 @@ from .models import FinanceModel, ModelResult
 DRAW_CHOICES = (0, 200, 500, 1000, 2000, 5000, 10_000, 20_000)
 SEED = 0
 ENGINE = "1"  # raise when the engine's outputs change, so stored results are computed again
+
+
+def draws_problem(draws: int) -> str | None:
+    """Why ``draws`` cannot be asked for, or None when it is one of the stored sizes."""
+    if draws in DRAW_CHOICES:
+        return None
+    return _("Choose one of %(choices)s.") % {"choices": ", ".join(str(d) for d in DRAW_CHOICES)}
 
 
 def digest(definition: dict[str, Any], draws: int) -> str:

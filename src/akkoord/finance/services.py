@@ -23,6 +23,15 @@ def _deal_of(obj: Any) -> Any:
     return area.deal if area is not None and area.deal_id else None
 
 
+def visible(qs: Any, user: Any) -> Any:
+    """Areas and models of deals the user may see, and those of no deal."""
+    deals = visible_deals(user).values("pk")
+    qs = qs.filter(Q(deal__isnull=True) | Q(deal__in=deals))
+    if qs.model is FinanceModel:
+        qs = qs.filter(Q(area__isnull=True) | Q(area__deal__isnull=True) | Q(area__deal__in=deals))
+    return qs
+
+
 def can_see(user: Any, obj: Any) -> bool:
     deal = _deal_of(obj)
     return deal is None or can_view(user, deal)

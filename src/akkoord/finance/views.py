@@ -21,7 +21,6 @@ from akkoord.common.exports import XLSX_TYPE
 from akkoord.common.query import BadParameter, query_int
 from akkoord.common.uploads import guard_upload
 from akkoord.deals.models import Deal
-from akkoord.deals.permissions import visible_deals
 from akkoord.engines.finance import evaluate
 from akkoord.organisations.models import unique_slug
 from akkoord.web import charts
@@ -34,12 +33,7 @@ SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
 
 
 def _visible(qs: Any, request: HttpRequest) -> Any:
-    """Areas and models of deals the user may see, and those of no deal."""
-    deals = visible_deals(request.user).values("pk")
-    qs = qs.filter(Q(deal__isnull=True) | Q(deal__in=deals))
-    if qs.model is FinanceModel:
-        qs = qs.filter(Q(area__isnull=True) | Q(area__deal__isnull=True) | Q(area__deal__in=deals))
-    return qs
+    return services.visible(qs, request.user)
 
 
 def _area(request: HttpRequest, slug: str) -> Area:
@@ -85,11 +79,8 @@ def area(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _draws(request: HttpRequest) -> int:
     draws = query_int(request, "draws", 2000, 0, computing.DRAW_CHOICES[-1])
-    if draws not in computing.DRAW_CHOICES:
-        raise BadParameter(
-            "draws",
-            _("Choose one of %(choices)s.") % {"choices": ", ".join(str(d) for d in computing.DRAW_CHOICES)},
-        )
+    if problem := computing.draws_problem(draws):
+        raise BadParameter("draws", problem)
     return draws
 
 

@@ -19,31 +19,31 @@ from . import services
 from .models import Indicator, Measurement
 
 
-class _Part(serializers.Serializer):
+class ResultValue(serializers.Serializer):
     value = serializers.FloatField(allow_null=True)
     comment = serializers.CharField(allow_blank=True)
 
 
-class _Actual(_Part):
+class ResultActual(ResultValue):
     numerator = serializers.FloatField(allow_null=True)
     denominator = serializers.FloatField(allow_null=True)
     is_example = serializers.BooleanField()
 
 
-class _Period(serializers.Serializer):
+class ResultPeriod(serializers.Serializer):
     start = serializers.DateField()
     end = serializers.DateField()
-    target = _Part(allow_null=True)
-    actual = _Actual(allow_null=True, help_text="Only approved values.")
+    target = ResultValue(allow_null=True)
+    actual = ResultActual(allow_null=True, help_text="Only approved values.")
 
 
-class _Baseline(serializers.Serializer):
+class ResultBaseline(serializers.Serializer):
     year = serializers.IntegerField()
     value = serializers.FloatField(allow_null=True)
     comment = serializers.CharField(allow_blank=True)
 
 
-class _Indicator(serializers.Serializer):
+class ResultIndicator(serializers.Serializer):
     code = serializers.CharField()
     title = serializers.CharField()
     description = serializers.CharField(allow_blank=True)
@@ -53,19 +53,19 @@ class _Indicator(serializers.Serializer):
     unit = serializers.CharField(allow_blank=True)
     ascending = serializers.BooleanField()
     cumulative = serializers.BooleanField()
-    baseline = _Baseline(allow_null=True)
-    periods = _Period(many=True)
+    baseline = ResultBaseline(allow_null=True)
+    periods = ResultPeriod(many=True)
 
 
-class _Result(serializers.Serializer):
+class ResultItem(serializers.Serializer):
     type = serializers.CharField(help_text="IATI ResultType: 1 output, 2 outcome, 3 impact, 9 other.")
     level = serializers.CharField(allow_blank=True, help_text="Level in the theory of change.")
     title = serializers.CharField()
     description = serializers.CharField(allow_blank=True)
-    indicators = _Indicator(many=True)
+    indicators = ResultIndicator(many=True)
 
 
-class _Participant(serializers.Serializer):
+class ResultParticipant(serializers.Serializer):
     name = serializers.CharField()
     type = serializers.CharField(help_text="IATI OrganisationType.")
     role = serializers.CharField(help_text="IATI OrganisationRole: 2 accountable, 4 implementing.")
@@ -78,8 +78,8 @@ class ResultsSerializer(serializers.Serializer):
     status = serializers.CharField(help_text="IATI ActivityStatus.")
     start = serializers.IntegerField()
     end = serializers.IntegerField()
-    participants = _Participant(many=True)
-    results = _Result(many=True)
+    participants = ResultParticipant(many=True)
+    results = ResultItem(many=True)
 
 
 class MeasurementSerializer(serializers.ModelSerializer):
@@ -128,7 +128,12 @@ class MeasurementViewSet(ServiceViewSet):
 
     serializer_class = MeasurementSerializer
     deal_path = "indicator__deal"
-    filterset_fields = ["indicator__deal__slug", "indicator__code", "status", "year"]
+    filterset_fields = {
+        "deal": "indicator__deal__slug",
+        "indicator": "indicator__code",
+        "status": "status",
+        "year": "year",
+    }
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
     def base_queryset(self) -> QuerySet[Measurement]:

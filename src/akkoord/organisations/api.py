@@ -34,8 +34,7 @@ class OrganisationViewSet(viewsets.ModelViewSet):
 
     serializer_class = OrganisationSerializer
     queryset = Organisation.objects.select_related("region").order_by("name")
-    filterset_fields = ["stakeholder_type"]
-    search_fields = ["name"]
+    filterset_fields = {"stakeholderType": "stakeholder_type"}
 
     def perform_create(self, serializer: Any) -> None:
         serializer.instance = save_audited(

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "axes",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI for the API page, served by the platform itself
     "django_filters",
     "django_htmx",
     "django_tasks",
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "akkoord.common.health.HealthMiddleware",  # /healthz, before the host check and HTTPS redirect
     "akkoord.common.logs.RequestIdMiddleware",
+    "akkoord.api.middleware.ApiVersionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "akkoord.web.middleware.PermissionsPolicyMiddleware",
@@ -239,17 +241,32 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "akkoord.api.problems.problem_exception_handler",
     "DEFAULT_VERSIONING_CLASS": None,
 }
+# The full version of the API, in the API-Version header of every response and in the document.
+API_VERSION = "1.1.0"
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Akkoord API",
-    "DESCRIPTION": "Deals, partners, commitments and signatures of multi-party collaborations.",
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
+    "TITLE": _("Akkoord API"),
+    "DESCRIPTION": _(
+        "Deals, partners, commitments, signatures, events and impact values of multi-party "
+        "collaborations. Errors are problem details (RFC 9457); docs/api/README.md explains the rules."
+    ),
+    "VERSION": API_VERSION,
+    "CONTACT": {
+        "name": os.environ.get("AKKOORD_API_CONTACT_NAME", "Akkoord maintainers"),
+        "email": os.environ.get("AKKOORD_API_CONTACT_EMAIL", "beheer@akkoord.example"),
+        "url": os.environ.get("AKKOORD_API_CONTACT_URL", "https://github.com/akkoord/akkoord"),
+    },
+    "LICENSE": {"name": "EUPL-1.2", "url": "https://joinup.ec.europa.eu/collection/eupl"},
+    # Relative: the paths are under /api/v1 of whichever host serves the document.
+    "SERVERS": [{"url": "/api/v1", "description": _("This server")}],
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "akkoord.api.schema.add_problem_responses",
+        "akkoord.api.schema.add_version_header",
     ],
 }
 
