@@ -237,3 +237,20 @@ def test_no_page_breaks_the_content_security_policy(page: Any, live_server: Any,
         assert "unsafe-inline" not in csp and "script-src 'self'" in csp
         assert "camera=()" in response.headers["permissions-policy"]
     assert page.csp_violations == []
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_api_documentation_page_shows_every_operation(
+    page: Any, live_server: Any, demo: Any, language: str
+) -> None:
+    """Swagger UI from the platform's own static files: no CDN, no inline script, accessible."""
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    page.goto(live_server.url + "/api/v1/")
+    expect(page.locator("#swagger-ui .opblock").first).to_be_visible()
+    assert page.locator("#swagger-ui .opblock").count() >= 40
+    title = "Akkoord-API" if language == "nl" else "Akkoord API"
+    expect(page.locator("#swagger-ui .info .title")).to_contain_text(title)
+    page.locator("#swagger-ui .opblock-summary-path", has_text="/deals/{slug}/results").first.click()
+    expect(page.locator("#swagger-ui .opblock.is-open")).to_have_count(1)
+    assert axe_violations(page) == []
+    assert page.csp_violations == []

@@ -6,9 +6,14 @@ window.addEventListener("DOMContentLoaded", function () {
   window.SwaggerUIBundle({
     url: node.dataset.schemaUrl,
     domNode: node,
-    deepLinking: true,
+    deepLinking: false, // its links inside the summary buttons are nested controls (axe)
     validatorUrl: null,
     defaultModelsExpandDepth: 0,
+    onComplete: function () {
+      // Swagger UI's server choice has no label of its own.
+      var servers = document.getElementById("servers");
+      if (servers) { servers.setAttribute("aria-label", node.dataset.serversLabel); }
+    },
     requestInterceptor: function (request) {
       if (csrf) { request.headers["X-CSRFToken"] = csrf.value; }
       return request;
