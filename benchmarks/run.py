@@ -17,7 +17,6 @@ import statistics
 import sys
 import tempfile
 import time
-from decimal import Decimal
 from pathlib import Path
 
 TMP = tempfile.mkdtemp(prefix="akkoord-bench-")
@@ -29,56 +28,11 @@ import django  # noqa: E402
 
 django.setup()
 
+from data import make_deal  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
-
-from akkoord.deals.models import Commitment, Deal, Partnership, Signature  # noqa: E402
-from akkoord.organisations.models import Organisation  # noqa: E402
-
-TYPES = ["government", "market", "knowledge", "civil_society", "residents"]
-
-
-def make_deal(slug: str, partners: int, rng: random.Random) -> Deal:
-    deal = Deal.objects.create(title=slug, slug=slug, kind="pact", horizon_start=2024, horizon_end=2033)
-    orgs = Organisation.objects.bulk_create(
-        [
-            Organisation(name=f"{slug} org {i}", slug=f"{slug}-org-{i}", stakeholder_type=rng.choice(TYPES))
-            for i in range(partners)
-        ]
-    )
-    ps = Partnership.objects.bulk_create(
-        [Partnership(deal=deal, organisation=o, roles=["partner"]) for o in orgs]
-    )
-    Commitment.objects.bulk_create(
-        [
-            Commitment(
-                deal=deal,
-                partnership=p,
-                kind=k,
-                description="bench",
-                pledged_amount=Decimal(rng.randint(1, 100_000)),
-                delivered_amount=Decimal(0),
-            )
-            for p in ps
-            for k in ("money", "hours")
-        ]
-    )
-    Signature.objects.bulk_create(
-        [
-            Signature(
-                partnership=p,
-                stage="intent",
-                signatory_name="x",
-                signed_on="2024-01-01",
-                has_mandate=True,
-                mandate_evidence="bench",
-            )
-            for p in ps
-        ]
-    )
-    return deal
 
 
 def timed(client: Client, url: str, repeat: int = 7) -> tuple[float, int]:

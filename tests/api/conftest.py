@@ -29,3 +29,13 @@ def coord_api(coordinator: Any) -> APIClient:
     c = APIClient()
     c.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return c
+
+
+def list_paths(client: Any) -> list[str]:
+    """The API's lists (GET operations with ``limit``, no path parameter), from its own document."""
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    return [
+        "/api/v1" + p
+        for p, item in paths.items()
+        if "{" not in p and any(q["name"] == "limit" for q in item.get("get", {}).get("parameters", []))
+    ]

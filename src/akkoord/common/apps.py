@@ -14,3 +14,13 @@ class CommonConfig(AppConfig):
         # Bounded numbers in web addresses (<id:pk>, <year:year>), before any URLconf loads.
         register_converter(IdConverter, "id")
         register_converter(YearConverter, "year")
+
+        # Every write of the platform's data raises the data version of the page cache.
+        from django.db import connections
+        from django.db.backends.signals import connection_created
+
+        from . import pagecache
+
+        connection_created.connect(pagecache.install, dispatch_uid="akkoord-page-cache")
+        for connection in connections.all(initialized_only=True):
+            pagecache.install(connection)

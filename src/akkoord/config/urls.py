@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from akkoord.accounts import views as account_views
 
@@ -42,7 +44,9 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("accounts/", include("akkoord.accounts.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Choosing a language changes nothing but a cookie: no CSRF token, so that every page
+    # without a form is the same for all anonymous readers and can be cached (common/pagecache.py).
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
 ]
 
 handler404 = "akkoord.web.views.not_found"

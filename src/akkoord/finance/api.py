@@ -24,8 +24,10 @@ from .models import Area, FinanceModel, ModelResult
 
 
 class AreaSerializer(serializers.ModelSerializer):
-    region = serializers.SlugRelatedField(slug_field="code", read_only=True, help_text="CBS code.")
-    deal = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    region = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True, help_text="CBS code."
+    )
+    deal = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     models = serializers.SerializerMethodField(help_text="Slugs of the area's finance models you may see.")
 
     class Meta:
@@ -38,8 +40,8 @@ class AreaSerializer(serializers.ModelSerializer):
 
 
 class FinanceModelSerializer(serializers.ModelSerializer):
-    area = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    deal = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    area = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    deal = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     definition = serializers.JSONField(help_text="The model file as data (docs/finance.md).")
 
     class Meta:

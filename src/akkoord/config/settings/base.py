@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "akkoord.web.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "akkoord.common.pagecache.PageCacheMiddleware",  # anonymous pages, per data version
     "akkoord.common.uploads.UploadGuardMiddleware",  # before CSRF: it reads the body
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -215,6 +216,11 @@ EMAIL_FILE_PATH = os.environ.get("DJANGO_EMAIL_FILE_PATH", str(VAR_DIR / "mail")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "akkoord@localhost")
 SITE_URL = os.environ.get("AKKOORD_SITE_URL", "http://127.0.0.1:8000")
 
+# Whole pages for anonymous readers are cached per version of the data (common/pagecache.py)
+# for at most this many seconds; only with a cache that all processes share (Redis).
+PAGE_CACHE_SECONDS = int(
+    os.environ.get("AKKOORD_PAGE_CACHE_SECONDS", "300" if os.environ.get("REDIS_URL") else "0")
+)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",

@@ -1,0 +1,126 @@
+"""Whole pages for anonymous readers, cached per version of the data.
+
+The data version is a counter in the shared cache (Redis in production). Every committed
+transaction that wrote a row of the platform's data raises it: a database execute wrapper sees
+each INSERT, UPDATE and DELETE (``.update()`` and bulk writes included, which signals would
+miss) and raises the counter when the transaction commits. A cached page is keyed by the
+version, so any change anywhere makes every page fresh at the next request; the time limit
+(``PAGE_CACHE_SECONDS``) bounds what depends on the clock (an event "today", a deadline).
+
+Only what is the same for every anonymous reader is stored: GET requests without a session,
+messages or Authorization header, answered 200 without setting a cookie, without a CSRF token
+(a form) and without a CSP nonce in the page. Everything else is rendered as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+
+VERSION_KEY = "akkoord:data-version"
+WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+# Writes that change nothing a page shows: sessions, sign-in attempts, token use, the task queue.
+IGNORED_TABLES = {
+    "django_session",
+    "axes_accessattempt",
+    "axes_accesslog",
+    "axes_accessfailurelog",
+    "accounts_apitoken",
+    "django_tasks_database_dbtaskresult",
+    "common_periodicrun",
+}
+# Cookies that do not change a page for an anonymous reader (the language is in the key).
+NEUTRAL_COOKIES = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+
+
+def data_version() -> int:
+    return int(cache.get(VERSION_KEY) or 0)
+
+
+def bump() -> None:
+    cache.add(VERSION_KEY, 0, timeout=None)
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # evicted between the two calls
+        cache.set(VERSION_KEY, 1, timeout=None)
+
+
+def _bump_after_commit(connection: Any) -> None:
+    if not connection.in_atomic_block:
+        bump()
+    elif not any(entry[1] is bump for entry in connection.run_on_commit):
+        transaction.on_commit(bump, using=connection.alias)
+
+
+def watch_writes(
+    execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict[str, Any]
+) -> Any:
+    """A database execute wrapper: note a write of the platform's data."""
+    result = execute(sql, params, many, context)
+    match = WRITE.match(sql)
+    if match and match.group(1) not in IGNORED_TABLES:
+        _bump_after_commit(context["connection"])
+    return result
+
+
+def install(connection: Any, **_kwargs: Any) -> None:
+    """Connected to ``connection_created``; also run for connections open at start-up."""
+    if watch_writes not in connection.execute_wrappers:
+        connection.execute_wrappers.append(watch_writes)
+
+
+def _key(request: HttpRequest, version: int) -> str:
+    where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    flags = f"{getattr(request, 'LANGUAGE_CODE', '')}|{'hx' if request.headers.get('HX-Request') else ''}"
+    return f"akkoord:page:{version}:{hashlib.sha256(f'{flags}|{where}'.encode()).hexdigest()}"
+
+
+def _anonymous_get(request: HttpRequest) -> bool:
+    return (
+        request.method == "GET"
+        and not set(request.COOKIES) - NEUTRAL_COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.user.is_authenticated
+    )
+
+
+def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and getattr(request, "_csp_nonce", None) is None
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+class PageCacheMiddleware:
+    """After authentication and the language; a hit skips the view and the inner middleware."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not seconds or not _anonymous_get(request):
+            return self.get_response(request)
+        key = _key(request, data_version())
+        stored = cache.get(key)
+        if stored is not None:
+            headers, content = stored
+            response = HttpResponse(content, headers=headers)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if _storable(request, response):
+            cache.set(key, (dict(response.items()), response.content), timeout=seconds)
+        return response

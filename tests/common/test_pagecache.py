@@ -1,0 +1,89 @@
+"""Whole pages for anonymous readers, cached per version of the data (common/pagecache.py)."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+
+from akkoord.common import pagecache
+from akkoord.deals.models import Deal
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_anonymous_page_is_served_from_the_cache_until_the_data_changes(client, deal) -> None:
+    url = deal.get_absolute_url()
+    first = client.get(url)
+    assert first.status_code == 200 and "X-Page-Cache" not in first
+    second = client.get(url)
+    assert second["X-Page-Cache"] == "hit" and second.content == first.content
+    Deal.objects.filter(pk=deal.pk).update(title="Een nieuwe titel")  # no signal, still seen
+    fresh = client.get(url)
+    assert "X-Page-Cache" not in fresh and "Een nieuwe titel" in fresh.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_version_rises_once_per_committed_transaction_that_wrote(deal) -> None:
+    before = pagecache.data_version()
+    with transaction.atomic():
+        Deal.objects.filter(pk=deal.pk).update(title="a")
+        Deal.objects.filter(pk=deal.pk).update(title="b")
+        assert pagecache.data_version() == before  # not before the commit
+    assert pagecache.data_version() == before + 1  # once for the transaction
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Deal.objects.filter(pk=deal.pk).update(title="c")
+        raise RuntimeError
+    assert pagecache.data_version() == before + 1  # rolled back: nothing changed
+    list(Deal.objects.all())  # reading is no write
+    assert pagecache.data_version() == before + 1
+    Deal.objects.filter(pk=deal.pk).update(title="d")  # autocommit
+    assert pagecache.data_version() == before + 2
+
+
+def test_languages_are_cached_apart(client, deal) -> None:
+    url = deal.get_absolute_url()
+    client.get(url)
+    client.cookies["django_language"] = "en"
+    english = client.get(url)
+    assert "X-Page-Cache" not in english and english["Content-Language"] == "en"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+
+def test_signed_in_readers_forms_and_sessions_are_never_cached(client, deal) -> None:
+    from akkoord.events.models import Event
+
+    url = deal.get_absolute_url()
+    client.force_login(UserFactory())
+    client.get(url)
+    assert "X-Page-Cache" not in client.get(url)
+    client.logout()
+    event = Event.objects.create(
+        title="Open dag",
+        slug="open-dag",
+        starts_at="2027-01-01T10:00Z",
+        ends_at="2027-01-01T16:00Z",
+        capacity=100,
+        registration_open=True,
+    )
+    register = f"/events/{event.slug}/register/"
+    client.get(register)
+    again = client.get(register)
+    assert again.status_code == 200 and "X-Page-Cache" not in again  # it holds a CSRF token
+    assert "csrfmiddlewaretoken" in again.content.decode()
+
+
+def test_the_language_switch_needs_no_token(client, deal) -> None:
+    r = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert r.status_code == 302 and client.cookies["django_language"].value == "en"
+    assert "csrfmiddlewaretoken" not in client.get(deal.get_absolute_url()).content.decode()
