@@ -87,3 +87,49 @@ def test_the_language_switch_needs_no_token(client, deal) -> None:
     r = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert r.status_code == 302 and client.cookies["django_language"].value == "en"
     assert "csrfmiddlewaretoken" not in client.get(deal.get_absolute_url()).content.decode()
+
+
+def test_a_page_with_a_csp_nonce_gets_a_fresh_nonce_from_the_cache(client, demo) -> None:
+    import re
+
+    url = "/impact/city-deal-health-hub-utrecht/report-2024.html"
+    nonces = []
+    for hit in (False, True):
+        r = client.get(url)
+        assert r.status_code == 200 and ("X-Page-Cache" in r) is hit
+        in_page = re.search(r'<style nonce="([^"]+)"', r.content.decode()).group(1)
+        assert f"'nonce-{in_page}'" in r["Content-Security-Policy"]
+        nonces.append(in_page)
+    assert nonces[0] != nonces[1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_organisers_overview_is_cached_per_reader_and_fresh_after_a_move(client, demo) -> None:
+    from django.contrib.auth import get_user_model
+
+    from akkoord.events.models import Event, Registration
+
+    event = Event.objects.get(slug="nationale-dialoog-bouwcultuur-2020")
+    url = f"/events/{event.slug}/assignment/"
+    client.force_login(get_user_model().objects.get(username="coordinator"))
+    client.get(url)  # sets the reader's CSRF cookie
+    first = client.get(url).content.decode()
+
+    def overview(page: str) -> str:
+        return page[page.index('<figure class="chart-figure">') :]
+
+    assert overview(client.get(url).content.decode()) == overview(first)  # the same copy, tokens included
+    someone = Registration.objects.filter(event=event, status="confirmed").order_by("name").first()
+    other = event.sessions.exclude(pk=someone.session_id).first()
+    assert client.post(f"/events/{event.slug}/move/{someone.pk}/", {"session": other.pk}).status_code == 302
+    after = client.get(url).content.decode()
+    assert after != first and after.count('class="tag"') == first.count('class="tag"') + 1
+    # A second organiser gets a copy of their own, with their own CSRF tokens.
+    from django.test import Client
+
+    second = Client()
+    second.force_login(get_user_model().objects.get(username="coordinator"))
+    second.get(url)
+    theirs = second.get(url).content.decode()
+    token = 'name="csrfmiddlewaretoken" value="'
+    assert overview(theirs).split(token)[1][:64] != overview(after).split(token)[1][:64]

@@ -8,8 +8,9 @@ version, so any change anywhere makes every page fresh at the next request; the 
 (``PAGE_CACHE_SECONDS``) bounds what depends on the clock (an event "today", a deadline).
 
 Only what is the same for every anonymous reader is stored: GET requests without a session,
-messages or Authorization header, answered 200 without setting a cookie, without a CSRF token
-(a form) and without a CSP nonce in the page. Everything else is rendered as before.
+messages or Authorization header, answered 200 without setting a cookie and without a CSRF
+token (a form). A page's CSP nonce is stored as a placeholder and each reader gets a fresh
+one. Everything else is rendered as before.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils.safestring import SafeString, mark_safe
 
 VERSION_KEY = "akkoord:data-version"
 WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
@@ -38,6 +40,7 @@ IGNORED_TABLES = {
 }
 # Cookies that do not change a page for an anonymous reader (the language is in the key).
 NEUTRAL_COOKIES = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+NONCE = b"\x00akkoord-csp-nonce\x00"  # cannot occur in a page: control characters are refused
 
 
 def data_version() -> int:
@@ -97,7 +100,6 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bool:
         and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        and getattr(request, "_csp_nonce", None) is None
         and "private" not in response.get("Cache-Control", "")
         and "no-store" not in response.get("Cache-Control", "")
     )
@@ -116,11 +118,39 @@ class PageCacheMiddleware:
         key = _key(request, data_version())
         stored = cache.get(key)
         if stored is not None:
-            headers, content = stored
+            headers, content, has_nonce = stored
+            if has_nonce:  # the CSP middleware puts the same fresh nonce in the header
+                content = content.replace(NONCE, str(request.csp_nonce).encode())  # type: ignore[attr-defined]
             response = HttpResponse(content, headers=headers)
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if _storable(request, response):
-            cache.set(key, (dict(response.items()), response.content), timeout=seconds)
+            content, nonce = response.content, getattr(request, "_csp_nonce", None)
+            if nonce:
+                content = content.replace(str(nonce).encode(), NONCE)
+            cache.set(key, (dict(response.items()), content, bool(nonce)), timeout=seconds)
         return response
+
+
+def fragment(request: HttpRequest, name: str, render: Callable[[], str]) -> SafeString:
+    """A part of a page, rendered once per data version, language and CSRF secret.
+
+    For pages of signed-in users (an organiser's assignment overview): the part may hold
+    forms, whose CSRF tokens are valid for the secret of the reader's cookie only, so the
+    secret is in the key and no one else is served that copy.
+    """
+    seconds = settings.PAGE_CACHE_SECONDS
+    if not seconds:
+        return mark_safe(render())  # noqa: S308 - rendered by the template engine, escaped there
+    version = data_version()
+
+    def key() -> str:
+        secret = hashlib.sha256(str(request.META.get("CSRF_COOKIE", "")).encode()).hexdigest()
+        return f"akkoord:fragment:{version}:{name}:{getattr(request, 'LANGUAGE_CODE', '')}:{secret}"
+
+    stored = cache.get(key()) if request.META.get("CSRF_COOKIE") else None
+    if stored is None:
+        stored = render()  # may create the reader's CSRF secret: the key is taken after
+        cache.set(key(), stored, timeout=seconds)
+    return mark_safe(stored)  # noqa: S308

@@ -12,11 +12,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from akkoord.common import ratelimit
+from akkoord.common import pagecache, ratelimit
 from akkoord.common.exports import CSV_TYPE, XLSX_TYPE
 from akkoord.common.tabular import TableError
 from akkoord.common.uploads import guard_upload
@@ -82,7 +83,21 @@ def assignment(request: HttpRequest, slug: str) -> HttpResponse:
         options = {k: v for k, v in run_form.cleaned_data.items() if v is not None}
         run = services.start_run(actor=request.user, event=event, options=options)
         return redirect(f"{reverse('events:assignment', args=[event.slug])}?run={run.pk}")
-    latest = event.runs.first()
+    overview = pagecache.fragment(
+        request,
+        f"assignment:{event.pk}",
+        lambda: render_to_string("events/_assignment_overview.html", _overview(event), request=request),
+    )
+    return render(
+        request,
+        "events/assignment.html",
+        {"event": event, "overview": overview, "run_form": run_form, "run": event.runs.first()},
+        status=400 if run_form.errors else 200,
+    )
+
+
+def _overview(event: Event) -> dict[str, Any]:
+    """The charts, the mix table and the participants per session (the page's heavy part)."""
     sessions = list(event.sessions.all())
     registrations = list(
         event.registrations.filter(status=Registration.Status.CONFIRMED, session__isnull=False).order_by(
@@ -129,21 +144,14 @@ def assignment(request: HttpRequest, slug: str) -> HttpResponse:
             _("Source: assignment of %(event)s; registrations are invented examples where marked.")
             % {"event": event.title},
         )
-    return render(
-        request,
-        "events/assignment.html",
-        {
-            "event": event,
-            "rows": rows,
-            "chart": chart,
-            "stretch_chart": stretch_chart,
-            "types": [str(labels[t]) for t in labels],
-            "run_form": run_form,
-            "run": latest,
-            "sessions": sessions,
-        },
-        status=400 if run_form.errors else 200,
-    )
+    return {
+        "event": event,
+        "rows": rows,
+        "chart": chart,
+        "stretch_chart": stretch_chart,
+        "types": [str(labels[t]) for t in labels],
+        "sessions": sessions,
+    }
 
 
 @login_required
