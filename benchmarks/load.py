@@ -95,9 +95,13 @@ def prepare() -> None:
         summary="Verzonnen voorbeeld voor de belastingtest.",
         is_example=True,
     )
+    from django.middleware.csrf import _get_new_csrf_string
+
     client = Client()
     client.force_login(get_user_model().objects.get(username="coordinator"))
-    print(json.dumps({"deal": deal.slug, "session": client.cookies["sessionid"].value}))
+    # As a browser would: the session and the CSRF cookie it got on its first page.
+    cookie = f"sessionid={client.cookies['sessionid'].value}; csrftoken={_get_new_csrf_string()}"
+    print(json.dumps({"deal": deal.slug, "cookie": cookie}))
 
 
 async def one_request(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, raw: bytes) -> int:
@@ -150,7 +154,7 @@ def request_bytes(path: str, cookie: str | None) -> bytes:
         "Connection: keep-alive",
     ]
     if cookie:
-        lines.append(f"Cookie: sessionid={cookie}")
+        lines.append(f"Cookie: {cookie}")
     return ("\r\n".join(lines) + "\r\n\r\n").encode()
 
 
@@ -167,10 +171,10 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
 
-def wait_until_ready(port: int, session: str) -> None:
+def wait_until_ready(port: int, cookie: str) -> None:
     """Every page answers 200 and the finance model's stored result is computed."""
     for _name, path, needs_login in PAGES:
-        raw = request_bytes(path, session if needs_login else None)
+        raw = request_bytes(path, cookie if needs_login else None)
         for _ in range(600):
             latencies, errors, _ = asyncio.run(drive(port, raw, 1, 0.01))
             if latencies and not errors:
@@ -235,12 +239,12 @@ def main() -> int:
                 break
             except OSError:
                 time.sleep(0.5)
-        wait_until_ready(args.port, prepared["session"])
+        wait_until_ready(args.port, prepared["cookie"])
         print(f"\n{args.clients} clients, {args.seconds:g} s per page, gunicorn 2 workers, PostgreSQL\n")
         print(f"{'page':34} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'× bare':>7}  {'target':>6}")
         bare_rps = None
         for name, path, needs_login in PAGES:
-            raw = request_bytes(path, prepared["session"] if needs_login else None)
+            raw = request_bytes(path, prepared["cookie"] if needs_login else None)
             asyncio.run(drive(args.port, raw, args.clients, 1.0))  # warm up
             latencies, errors, elapsed = asyncio.run(drive(args.port, raw, args.clients, args.seconds))
             rps = len(latencies) / elapsed

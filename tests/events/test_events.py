@@ -63,6 +63,12 @@ def test_organiser_sees_the_assignment(client, dialogue) -> None:
     assert r.status_code == 200
     assert sum(len(row["members"]) for row in r.context["rows"]) == 400
     assert '<svg role="img"' in r.content.decode()
+    first = dialogue.sessions.get(number=1)
+    page = client.get(reverse("events:assignment_session", args=[dialogue.slug, 1]))
+    assert page.status_code == 200 and len(page.context["members"]) == first.participants.count() > 0
+    assert client.get(reverse("events:assignment_session", args=[dialogue.slug, 99])).status_code == 404
+    client.force_login(UserFactory())
+    assert client.get(reverse("events:assignment_session", args=[dialogue.slug, 1])).status_code == 403
 
 
 def test_only_organisers_run_the_assignment(dialogue) -> None:

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<slug:slug>/sessions/add/", views.session_form, name="session_add"),
     path("<slug:slug>/sessions/<id:number>/", views.session_form, name="session_edit"),
     path("<slug:slug>/assignment/", views.assignment, name="assignment"),
+    path("<slug:slug>/assignment/<id:number>/", views.assignment_session, name="assignment_session"),
     path("<slug:slug>/register/", views.register, name="register"),
     path("<slug:slug>/runs/<id:pk>/", views.run_status, name="run_status"),
     path("<slug:slug>/move/<id:pk>/", views.move, name="move"),

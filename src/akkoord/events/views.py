@@ -96,6 +96,17 @@ def assignment(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@login_required
+def assignment_session(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """One session's participants, why they sit there, and moving one by hand."""
+    event = _visible(request, slug)
+    services.require_organiser(request.user, event)
+    session = get_object_or_404(event.sessions, number=number)
+    members = session.participants.filter(status=Registration.Status.CONFIRMED).order_by("name", "pk")
+    context = {"event": event, "session": session, "members": list(members), "sessions": event.sessions.all()}
+    return render(request, "events/assignment_session.html", context)
+
+
 def _overview(event: Event) -> dict[str, Any]:
     """The charts, the mix table and the participants per session (the page's heavy part)."""
     sessions = list(event.sessions.all())
@@ -171,6 +182,7 @@ def run_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     event = _visible(request, slug)
     registration = get_object_or_404(Registration, pk=pk, event=event)
+    origin = registration.session.number if registration.session else None
     raw = request.POST.get("session") or ""
     session = event.sessions.filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 18 else None
     try:
@@ -184,7 +196,9 @@ def move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             request,
             _("%(name)s is placed in #%(n)s by hand.") % {"name": registration.name, "n": session.number},
         )
-    return redirect("events:assignment", slug=event.slug)
+    if origin is None:
+        return redirect("events:assignment", slug=event.slug)
+    return redirect("events:assignment_session", slug=event.slug, number=origin)
 
 
 @login_required
