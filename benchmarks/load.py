@@ -44,6 +44,7 @@ PAGES = [
     ("yearly report (HTML)", "/impact/city-deal-health-hub-utrecht/report-2024.html", False),
     ("finance model", "/finance/models/almere-pampus-gebiedsexploitatie-100-jaar-voorbeeld/", False),
     ("API deal list", "/api/v1/deals", False),
+    ("bare Django view (again)", "/bench/bare", False),
 ]
 
 
@@ -242,13 +243,15 @@ def main() -> int:
         wait_until_ready(args.port, prepared["cookie"])
         print(f"\n{args.clients} clients, {args.seconds:g} s per page, gunicorn 2 workers, PostgreSQL\n")
         print(f"{'page':34} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'× bare':>7}  {'target':>6}")
-        bare_rps = None
+        figures = []
         for name, path, needs_login in PAGES:
             raw = request_bytes(path, prepared["cookie"] if needs_login else None)
             asyncio.run(drive(args.port, raw, args.clients, 1.0))  # warm up
             latencies, errors, elapsed = asyncio.run(drive(args.port, raw, args.clients, args.seconds))
-            rps = len(latencies) / elapsed
-            bare_rps = bare_rps or rps
+            figures.append((name, len(latencies) / elapsed, latencies, errors))
+        # The peer is measured first and last; the faster of the two is the yardstick.
+        bare_rps = max(figures[0][1], figures[-1][1])
+        for name, rps, latencies, errors in figures:
             p50, p95 = percentile(latencies, 50) * 1000, percentile(latencies, 95) * 1000
             share = rps / bare_rps
             ok = "met" if p95 <= 150 and share >= 0.25 else "MISSED"

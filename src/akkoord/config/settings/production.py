@@ -18,6 +18,12 @@ if os.environ.get("AKKOORD_LOG_FORMAT") is None:
 if os.environ.get("DJANGO_LOG_LEVEL") is None:
     LOGGING["root"]["level"] = "INFO"  # noqa: F405
 
+# Keep database connections between requests (a new PostgreSQL connection per request costs
+# more than most pages); checked before reuse, so a restarted server is no error.
+if os.environ.get("DATABASE_CONN_MAX_AGE") is None:
+    DATABASES["default"]["CONN_MAX_AGE"] = 60  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000"))
