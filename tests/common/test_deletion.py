@@ -100,6 +100,7 @@ def test_every_delete_in_the_code_goes_through_delete_audited() -> None:
         # Retention of machine records, no one's entries: finished tasks, periodic rows, results.
         ("common/jobs.py", "n, _ = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()"),
         ("common/jobs.py", "PeriodicRun.objects.filter(slot__lt=cutoff).delete()"),
+        ("impact/building.py", "n, _ = ReportFile.objects.filter(queued_at__lt=cutoff).delete()"),
         (
             "finance/computing.py",
             "n, _ = ModelResult.objects.filter(queued_at__lt=cutoff).exclude(digest__in=current).delete()",

@@ -92,3 +92,21 @@ def test_report_tells_what_changed_with_labels(demo) -> None:
     year = timezone.localdate().year
     html = report.render_deal(Deal.objects.get(pk=deal.pk), year)
     assert "aanjagen en implementeren → leren en verbeteren" in html and "Jaarevaluatie" in html
+
+
+def test_the_programme_pdf_is_made_once_per_version_in_a_task(client, demo) -> None:
+    from akkoord.impact.models import ReportFile
+
+    url = "/impact/programme/Agenda Stad/report-2024.pdf"
+    r = client.get(url)  # the tests run tasks inline: made at once
+    assert r.status_code == 200 and r["Content-Type"] == "application/pdf" and r.content[:4] == b"%PDF"
+    assert client.get(url).content == r.content and ReportFile.objects.count() == 1  # stored, not made again
+    ReportFile.objects.update(status=ReportFile.Status.RUNNING)  # as while the worker makes it
+    page = client.get(url)
+    html = page.content.decode()
+    assert page.status_code == 200 and 'hx-trigger="load delay:2s"' in html and "<progress" in html
+    ReportFile.objects.update(status=ReportFile.Status.DONE)
+    polled = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "download" in polled and "hx-trigger" not in polled  # the poll offers the file
+    ReportFile.objects.update(status=ReportFile.Status.FAILED, error="WeasyPrint stopped")
+    assert "WeasyPrint stopped" in client.get(url).content.decode()

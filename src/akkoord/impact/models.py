@@ -395,3 +395,36 @@ class Readiness(TimeStampedModel):
 
     def __str__(self) -> str:
         return str(self.deal)
+
+
+class ReportFile(models.Model):
+    """A programme's yearly report as PDF, made once per version in a task (impact/building.py).
+
+    Derived data: keyed by the digest of the HTML it is made from (the report of that day's
+    data), kept as long as the finished tasks, then pruned.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting to be made")
+        RUNNING = "running", _("being made")
+        DONE = "done", _("ready")
+        FAILED = "failed", _("failed")
+
+    digest = models.CharField(_("version"), max_length=64, unique=True)
+    programme = models.CharField(_("programme"), max_length=200)
+    year = models.PositiveIntegerField(_("year"))
+    html = models.TextField(_("report as HTML"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    pdf = models.BinaryField(_("PDF"), null=True, blank=True, editable=False)
+    error = models.CharField(_("error"), max_length=500, blank=True)
+    queued_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-queued_at"]
+        verbose_name = _("report file")
+        verbose_name_plural = _("report files")
+
+    def __str__(self) -> str:
+        return f"{self.programme} {self.year} ({self.status})"

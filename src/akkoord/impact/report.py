@@ -128,7 +128,11 @@ def render_deal(deal: Deal, year: int, *, nonce: str = "") -> str:
 
 
 def render_programme(programme: str, year: int, *, public_only: bool = False, nonce: str = "") -> str:
-    """All deals of a programme side by side (overview), then one report per deal."""
+    """All deals of a programme side by side (overview), then one report per deal.
+
+    Without a nonce (the PDF) the same data give the same document all day: its digest is the
+    version of the stored PDF (impact/building.py).
+    """
     deals_qs = Deal.objects.filter(programme=programme).order_by("title")
     if public_only:
         deals_qs = deals_qs.filter(is_public=True)

@@ -23,8 +23,18 @@ from akkoord.deals.permissions import can_view, is_coordinator, require_coordina
 from akkoord.web import charts
 from akkoord.web.forms import apply_errors
 
-from . import forms, report, selectors, services
-from .models import ActiveIngredient, Assumption, Indicator, Level, Link, Measurement, Narrative, Node
+from . import building, forms, report, selectors, services
+from .models import (
+    ActiveIngredient,
+    Assumption,
+    Indicator,
+    Level,
+    Link,
+    Measurement,
+    Narrative,
+    Node,
+    ReportFile,
+)
 from .results import iati_xml
 from .selectors import STATUS_LABELS
 
@@ -121,21 +131,26 @@ def report_download(request: HttpRequest, slug: str, year: int, fmt: str) -> Htt
 
 
 def programme_report(request: HttpRequest, name: str, year: int, fmt: str) -> HttpResponse:
-    """The yearly parade: every public deal of a programme, an overview and a page each."""
+    """The yearly parade: every public deal of a programme, an overview and a page each.
+
+    The PDF is made in a task, once per version; until it is ready the page says so and polls.
+    """
     if not 1900 <= year <= 2200 or fmt not in ("html", "pdf"):
         raise Http404
     if not Deal.objects.filter(programme=name, is_public=True).exists():
         raise Http404
-    return _report_response(
-        report.render_programme(
-            name,
-            year,
-            public_only=True,
-            nonce=str(request.csp_nonce) if fmt == "html" else "",  # type: ignore[attr-defined]
-        ),
-        fmt,
-        f"{slugify(name)}-{year}",
-    )
+    if fmt == "html":
+        nonce = str(request.csp_nonce)  # type: ignore[attr-defined]
+        return HttpResponse(report.render_programme(name, year, public_only=True, nonce=nonce))
+    built = building.pdf_for(name, year, report.render_programme(name, year, public_only=True))
+    if built.status == built.Status.DONE and not request.htmx:  # type: ignore[attr-defined]
+        response = HttpResponse(
+            bytes(ReportFile.objects.get(pk=built.pk).pdf), content_type="application/pdf"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{slugify(name)}-{year}.pdf"'
+        return response
+    context = {"built": built, "programme": name, "year": year}
+    return render(request, "impact/report_pending.html", context)
 
 
 @login_required

@@ -26,6 +26,7 @@ MUTED = "#9db7cc"
 plt.rcParams.update(
     {
         "svg.fonttype": "none",
+        "svg.hashsalt": "akkoord",  # the same figures give the same SVG (stored versions, caches)
         "font.family": "sans-serif",
         "font.size": 10,
         "axes.spines.top": False,

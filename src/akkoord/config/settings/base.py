@@ -294,6 +294,7 @@ PERIODIC_TASKS = {
     "event-reminders": ("akkoord.events.tasks.send_reminders", dt.timedelta(hours=1)),
     "prune-tasks": ("akkoord.common.jobs.prune_tasks", dt.timedelta(days=1)),
     "prune-finance-results": ("akkoord.finance.computing.prune_results", dt.timedelta(days=1)),
+    "prune-report-files": ("akkoord.impact.building.prune_reports", dt.timedelta(days=1)),
 }
 # Confirmed participants get a reminder this many days before their event starts.
 EVENT_REMINDER_DAYS = int(os.environ.get("AKKOORD_EVENT_REMINDER_DAYS", "2"))
