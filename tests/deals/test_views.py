@@ -497,3 +497,24 @@ def test_team_page_invites_and_revokes(coord_client, coordinator, deal, outsider
     assert DealMembership.objects.filter(pk=own.pk).exists()  # the last coordinator stays
     coord_client.post(reverse("deals:team_remove", args=[deal.slug, m.pk]))
     assert not DealMembership.objects.filter(pk=m.pk).exists()
+
+
+def test_a_deal_with_300_partners_folds_its_lists_and_pages_its_commitments(client) -> None:
+    """Issue 10: the totals and charts stay whole; the long lists fold or come a page at a time."""
+    import random
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from data import make_deal
+
+    deal = make_deal("groot", 300, random.Random(1), is_public=True)
+    page = client.get(deal.get_absolute_url())
+    html = page.content.decode()
+    assert page.status_code == 200 and html.count('<details class="long-list">') >= 2
+    assert '<svg role="img"' in html  # the charts are drawn over every partner
+    assert len(page.context["commitment_page"]) == 50 and "Toezeggingen 1–50 van 600" in html
+    second = client.get(deal.get_absolute_url(), {"commitments": 12}).content.decode()
+    assert "Toezeggingen 551–600 van 600" in second
+    bad = client.get(deal.get_absolute_url(), {"commitments": 13})
+    assert bad.status_code == 400 and "commitments" in bad.content.decode()

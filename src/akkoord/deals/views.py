@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 from akkoord.common import mail, ratelimit
 from akkoord.common.exports import XLSX_TYPE
 from akkoord.common.models import AuditEvent
+from akkoord.common.query import query_int
 from akkoord.common.tabular import TableError
 from akkoord.common.uploads import guard_upload
 from akkoord.organisations.models import StakeholderType
@@ -74,6 +75,10 @@ def deal_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+COMMITMENTS_PER_PAGE = 50
+LONG_LIST = 30  # more partners than this: their tables start folded, under their totals
+
+
 def deal_detail(request: HttpRequest, slug: str) -> HttpResponse:
     deal = _visible_deal(request, slug)
     overview = selectors.deal_overview(deal)
@@ -106,9 +111,14 @@ def deal_detail(request: HttpRequest, slug: str) -> HttpResponse:
             str(SOURCE_NOTE),
         )
     is_coord = permissions.is_coordinator(request.user, deal)
+    # A long list of commitments is shown a page at a time; the totals and the chart count all.
+    commitments = Paginator(overview.commitments, COMMITMENTS_PER_PAGE)
+    commitment_page = commitments.page(query_int(request, "commitments", 1, 1, commitments.num_pages))
     context = {
         "deal": deal,
         "o": overview,
+        "commitment_page": commitment_page,
+        "collapse_lists": sum(len(rows) for _, _, rows in overview.partner_groups) > LONG_LIST,
         "is_coordinator": is_coord,
         "is_partner_contact": not is_coord and bool(permissions.contact_organisation_ids(request.user, deal)),
         "history": deal.history.all(),
