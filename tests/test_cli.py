@@ -12,12 +12,13 @@ import pytest
 from openpyxl import load_workbook
 
 
-def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "akkoord.config.settings.base",
         "AKKOORD_VAR_DIR": str(tmp_path / "var"),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}",
+        **(env or {}),
     }
     return subprocess.run(
         [sys.executable, "-m", "akkoord.cli", *args], env=env, capture_output=True, text=True, timeout=300
@@ -30,15 +31,15 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     first = run(tmp, "demo", "--no-serve")
     assert first.returncode == 0, first.stderr
     assert "coordinator / akkoord-demo" in first.stdout
-    assert "Example data loaded." in first.stdout
+    assert "Voorbeeldgegevens geladen." in first.stdout
     return tmp
 
 
 def test_demo_is_idempotent(demo_db: Path) -> None:
     second = run(demo_db, "demo", "--no-serve")
     assert second.returncode == 0, second.stderr
-    assert "Example data was already there." in second.stdout
-    assert "13 deals in the database." in second.stdout
+    assert "De voorbeeldgegevens waren er al." in second.stdout
+    assert "13 deals in de database." in second.stdout
 
 
 def test_export_json_and_xlsx(demo_db: Path) -> None:
@@ -54,7 +55,7 @@ def test_export_json_and_xlsx(demo_db: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert "partners" in load_workbook(out).sheetnames
     r = run(demo_db, "export", "no-such-deal")
-    assert r.returncode == 1 and "No deal with the short name" in r.stderr
+    assert r.returncode == 1 and "Er is geen deal met de korte naam" in r.stderr
 
 
 def test_import_partners(demo_db: Path) -> None:
@@ -62,14 +63,14 @@ def test_import_partners(demo_db: Path) -> None:
     good.write_text("organisation,stakeholder_type,roles\nGemeente Steenderen (voorbeeld),overheid,partner\n")
     r = run(demo_db, "import-partners", "town-deal-sterke-streken", str(good), "--as", "coordinator")
     assert r.returncode == 0, r.stderr
-    assert "1 partners added, 0 updated." in r.stdout
+    assert "1 partners toegevoegd, 0 bijgewerkt." in r.stdout
     bad = demo_db / "bad.csv"
     bad.write_text("organisation,stakeholder_type\nX,bank\n,market\n")
     r = run(demo_db, "import-partners", "town-deal-sterke-streken", str(bad), "--as", "coordinator")
     assert r.returncode == 1
-    assert f"{bad}: row 2, column 'stakeholder_type'" in r.stderr
-    assert f"{bad}: row 3, column 'organisation'" in r.stderr
-    assert "nothing was imported" in r.stderr
+    assert f"{bad}: rij 2, kolom 'stakeholder_type'" in r.stderr
+    assert f"{bad}: rij 3, kolom 'organisation'" in r.stderr
+    assert "er is niets geïmporteerd" in r.stderr
     r = run(demo_db, "import-partners", "town-deal-sterke-streken", str(good), "--as", "partner")
     assert r.returncode == 1 and "coördinator" in r.stderr
     r = run(
@@ -80,7 +81,7 @@ def test_import_partners(demo_db: Path) -> None:
         "--as",
         "coordinator",
     )
-    assert r.returncode == 1 and "File not found" in r.stderr
+    assert r.returncode == 1 and "Bestand niet gevonden" in r.stderr
 
 
 def test_manage_commands_pass_through(demo_db: Path) -> None:
@@ -96,8 +97,18 @@ def test_backup_and_restore_into_an_empty_database(demo_db: Path, tmp_path: Path
     made = int(r.stdout.split(": ")[1].split()[0])
     r = run(tmp_path, "restore", str(file))  # a fresh, empty database file
     assert r.returncode == 0, r.stderr
-    assert f"Restored {made} records" in r.stdout
+    assert f"{made} records teruggezet" in r.stdout
     again = tmp_path / "again.jsonl.gz"
     assert run(tmp_path, "backup", str(again)).returncode == 0
     r = run(tmp_path, "restore", str(file))
     assert r.returncode != 0 and "not empty" in r.stderr  # never over existing data
+
+
+def test_commands_speak_english_when_asked(demo_db: Path) -> None:
+    """Dutch by default, like the interface; AKKOORD_LANGUAGE=en for English."""
+    dutch = run(demo_db, "export", "no-such-deal")
+    english = run(demo_db, "export", "no-such-deal", env={"AKKOORD_LANGUAGE": "en"})
+    assert "Er is geen deal met de korte naam 'no-such-deal'" in dutch.stderr
+    assert "No deal with the short name 'no-such-deal'" in english.stderr
+    assert "Exporteer een deal" in run(demo_db, "export", "--help").stdout
+    assert "Export a deal" in run(demo_db, "export", "--help", env={"AKKOORD_LANGUAGE": "en"}).stdout

@@ -166,7 +166,7 @@ def test_bad_files_name_file_row_and_column_and_write_nothing(
     assert r.returncode == 1
     for text in expected:
         assert text in r.stderr, r.stderr
-    assert "nothing was written" in r.stderr
+    assert "er is niets geschreven" in r.stderr
     assert not (tmp_path / "A.csv").exists() and not (tmp_path / "SUMMARY.json").exists()
 
 

@@ -92,7 +92,7 @@ def test_instruments_on_their_own(capsys) -> None:
         "0.8",
         capsys=capsys,
     )
-    assert "EUR 2.50 per m² per month" in out
+    assert "€\u00a02,50 per m² per maand" in out
     out = json.loads(
         run(
             "plinth",
@@ -128,7 +128,7 @@ def test_instruments_on_their_own(capsys) -> None:
         "sport:0.15:1.5",
         capsys=capsys,
     )
-    assert "EUR 398,362.33" in out and "EUR 182.79" in out and "EUR -27,418.12" in out
+    assert "€\u00a0398.362,33" in out and "€\u00a0182,79" in out and "€\u00a0-27.418,12" in out
 
 
 def test_instruments_in_the_model_file(capsys) -> None:
@@ -167,7 +167,7 @@ def test_bad_files_name_stream_and_field_and_write_nothing(tmp_path, text: str, 
     out = tmp_path / "out.json"
     with pytest.raises(CommandError) as exc:
         call_command("finance", "evaluate", str(model), "--out", str(out))
-    assert message in str(exc.value) and "nothing was written" in str(exc.value)
+    assert message in str(exc.value) and "er is niets geschreven" in str(exc.value)
     assert not out.exists()
 
 

@@ -73,9 +73,9 @@ def test_command(tmp_path, demo, settings) -> None:
     html = tmp_path / "r.html"
     call_command("report", "--programme", "Agenda Stad", "--year", "2025", "--out", str(html))
     assert "Health Hub" in html.read_text(encoding="utf-8")
-    with pytest.raises(CommandError, match="No deal"):
+    with pytest.raises(CommandError, match="Er is geen deal"):
         call_command("report", "nope", "--out", str(html))
-    with pytest.raises(CommandError, match="either"):
+    with pytest.raises(CommandError, match="niet allebei"):
         call_command("report", "--out", str(html))
 
 

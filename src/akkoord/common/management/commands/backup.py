@@ -5,18 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from akkoord.common.backup import backup
+from akkoord.common.commands import AkkoordCommand
 
 
-class Command(BaseCommand):
+class Command(AkkoordCommand):
     requires_system_checks: list[str] = []  # needs no web: the checks would import every view
-    help = "Write a backup of all data to FILE (gzipped when FILE ends in .gz); see docs/deployment.md."
+    help = gettext_lazy(
+        "Write a backup of all data to FILE (gzipped when FILE ends in .gz); see docs/deployment.md."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("file", type=Path)
 
     def handle(self, *args: Any, file: Path, **options: Any) -> None:
         counts = backup(file)
-        self.stdout.write(self.style.SUCCESS(f"Backup written to {file}: {sum(counts.values())} records."))
+        self.done(_("Backup written to %(file)s: %(n)s records.") % {"file": file, "n": sum(counts.values())})

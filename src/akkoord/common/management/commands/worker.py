@@ -11,9 +11,11 @@ import threading
 from typing import Any
 
 from django.db import connection
+from django.utils.translation import gettext_lazy
 from django_tasks_db.management.commands.db_worker import Command as DbWorker
 
 from akkoord.common import jobs
+from akkoord.common.commands import AkkoordCommand
 
 
 def _schedule(stop: threading.Event, every: float) -> None:
@@ -27,21 +29,25 @@ def _schedule(stop: threading.Event, every: float) -> None:
         stop.wait(every)
 
 
-class Command(DbWorker):
-    help = "Run background tasks (assignment runs, finance results, e-mail) and queue periodic jobs."
+class Command(AkkoordCommand, DbWorker):
+    help = gettext_lazy(
+        "Run background tasks (assignment runs, finance results, e-mail) and queue periodic jobs."
+    )
     requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: Any) -> None:
         super().add_arguments(parser)
         parser.set_defaults(queue_name="*", reload=False)
         parser.add_argument(
-            "--no-periodic", action="store_true", help="Do not queue the periodic jobs from this worker."
+            "--no-periodic",
+            action="store_true",
+            help=gettext_lazy("Do not queue the periodic jobs from this worker."),
         )
         parser.add_argument(
             "--periodic-every",
             type=float,
             default=60.0,
-            help="Seconds between looks at the periodic jobs (default: 60).",
+            help=gettext_lazy("Seconds between looks at the periodic jobs (default: 60)."),
         )
 
     def handle(self, *args: Any, no_periodic: bool, periodic_every: float, **options: Any) -> None:

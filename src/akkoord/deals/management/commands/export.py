@@ -6,26 +6,33 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from akkoord.common.commands import AkkoordCommand
 from akkoord.deals import exporting
 from akkoord.deals.models import Deal
 
 
-class Command(BaseCommand):
+class Command(AkkoordCommand):
     requires_system_checks: list[str] = []  # needs no web: the checks would import every view
-    help = "Export a deal with its partners, commitments, signatures and decisions."
+    help = gettext_lazy("Export a deal with its partners, commitments, signatures and decisions.")
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("deal", help="The deal's short name (slug).")
+        parser.add_argument("deal", help=gettext_lazy("The deal's short name (slug)."))
         parser.add_argument("--format", choices=["json", "xlsx"], default="json")
-        parser.add_argument("--out", help="Write to this file (default: standard output for JSON).")
+        parser.add_argument(
+            "--out", help=gettext_lazy("Write to this file (default: standard output for JSON).")
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             deal = Deal.objects.get(slug=options["deal"])
         except Deal.DoesNotExist as exc:
-            raise CommandError(f"No deal with the short name {options['deal']!r}.") from exc
+            raise CommandError(
+                _("No deal with the short name %(slug)r.") % {"slug": options["deal"]}
+            ) from exc
         out = options["out"]
         if options["format"] == "json":
             text = exporting.to_json(deal)
@@ -36,8 +43,8 @@ class Command(BaseCommand):
             return
         if not out:
             if sys.stdout.isatty():
-                raise CommandError("XLSX is binary: give --out FILE.")
+                raise CommandError(_("XLSX is binary: give --out FILE."))
             sys.stdout.buffer.write(exporting.to_xlsx(deal))
             return
         Path(out).write_bytes(exporting.to_xlsx(deal))
-        self.stdout.write(self.style.SUCCESS(f"Written to {out}"))
+        self.done(_("Written to %(file)s.") % {"file": out})

@@ -10,47 +10,54 @@ import time
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from akkoord.common.commands import AkkoordCommand
 from akkoord.engines.assignment import AssignmentInput, AssignmentInputError, Options, assign
 from akkoord.events import assignment_files as files
 
 
-class Command(BaseCommand):
+class Command(AkkoordCommand):
     requires_system_checks: list[str] = []  # needs no web: the checks would import every view
-    help = "Assign participants to work sessions: exact, fast and explained."
+    help = gettext_lazy("Assign participants to work sessions: exact, fast and explained.")
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--participants", required=True, type=Path, help="P.csv (or .xlsx)")
-        parser.add_argument("--sessions", required=True, type=Path, help="S.csv (or .xlsx)")
-        parser.add_argument("--out", required=True, type=Path, help="A.csv to write")
-        parser.add_argument("--summary", required=True, type=Path, help="SUMMARY.json to write")
+        parser.add_argument("--participants", required=True, type=Path, help=gettext_lazy("P.csv (or .xlsx)"))
+        parser.add_argument("--sessions", required=True, type=Path, help=gettext_lazy("S.csv (or .xlsx)"))
+        parser.add_argument("--out", required=True, type=Path, help=gettext_lazy("A.csv to write"))
+        parser.add_argument("--summary", required=True, type=Path, help=gettext_lazy("SUMMARY.json to write"))
         parser.add_argument(
             "--max-type-share",
             type=float,
             default=None,
-            help="at most this share of a session's seats per stakeholder type (0–1)",
+            help=gettext_lazy("at most this share of a session's seats per stakeholder type (0–1)"),
         )
         parser.add_argument(
             "--min-types",
             type=int,
             default=0,
-            help="at least this many participants of every stakeholder type per session",
+            help=gettext_lazy("at least this many participants of every stakeholder type per session"),
         )
         parser.add_argument(
             "--stretch",
             type=float,
             default=None,
-            help="share of each session's seats (its maximum size) for stretch seats (0–1)",
+            help=gettext_lazy("share of each session's seats (its maximum size) for stretch seats (0–1)"),
         )
         parser.add_argument(
             "--time-limit",
             type=float,
             default=None,
-            help="seconds; a later finish is reported, and the bound for crossing quotas is skipped",
+            help=gettext_lazy(
+                "seconds; a later finish is reported, and the bound for crossing quotas is skipped"
+            ),
         )
-        parser.add_argument("--seed", type=int, default=0, help="breaks ties between equally scored sessions")
+        parser.add_argument(
+            "--seed", type=int, default=0, help=gettext_lazy("breaks ties between equally scored sessions")
+        )
         parser.add_argument("--backend", default="ortools", choices=["ortools", "networkx"])
 
     def handle(self, *args: Any, **o: Any) -> None:
@@ -72,10 +79,20 @@ class Command(BaseCommand):
         except files.FilesError as exc:
             for e in exc.errors:
                 self.stderr.write(str(e))
-            raise CommandError(f"{len(exc.errors)} problem(s) in the input; nothing was written.") from exc
+            raise CommandError(
+                ngettext(
+                    "%(n)s problem in the input; nothing was written.",
+                    "%(n)s problems in the input; nothing was written.",
+                    len(exc.errors),
+                )
+                % {"n": len(exc.errors)}
+            ) from exc
         except AssignmentInputError as exc:
             option = exc.field.removeprefix("options.").replace("_", "-").replace("min-per-type", "min-types")
-            raise CommandError(f"--{option}: {exc.message}; nothing was written.") from exc
+            raise CommandError(
+                _("--%(option)s: %(message)s; nothing was written.")
+                % {"option": option, "message": exc.message}
+            ) from exc
 
         show = len(participants) >= 20000 and self.stdout.isatty()
         with Progress(
@@ -96,7 +113,9 @@ class Command(BaseCommand):
             k: o[k] for k in ("max_type_share", "min_types", "stretch", "time_limit", "seed", "backend")
         }
         files.write_summary(o["summary"], files.summary(result, time.perf_counter() - started, options))
-        style = self.style.SUCCESS if result.status == "optimal" else self.style.WARNING
-        self.stdout.write(style(f"{result.status}: {result.message}"))
+        self.say(
+            f"{result.status}: {result.message}",
+            "bold green" if result.status == "optimal" else "bold yellow",
+        )
         if result.status == "infeasible":
-            raise CommandError("No assignment meets every constraint; see the blockers in the summary.")
+            raise CommandError(_("No assignment meets every constraint; see the blockers in the summary."))

@@ -17,8 +17,11 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from akkoord.common.commands import AkkoordCommand
 from akkoord.engines.finance import (
     ModelError,
     Tier,
@@ -30,12 +33,16 @@ from akkoord.engines.finance import (
     shared_facility,
 )
 from akkoord.finance import presenting
+from akkoord.web.formats import euro, number
 
 
 def _parts(value: str, option: str, names: tuple[str, ...]) -> tuple[str, ...]:
     parts = value.split(":")
     if len(parts) != len(names):
-        raise CommandError(f"{option} {value!r}: give {':'.join(names)}")
+        raise CommandError(
+            _("%(option)s %(value)r: give %(parts)s")
+            % {"option": option, "value": value, "parts": ":".join(names)}
+        )
     return tuple(parts)
 
 
@@ -43,32 +50,40 @@ def _float(value: str, option: str) -> float:
     try:
         return float(value)
     except ValueError as exc:
-        raise CommandError(f"{option}: {value!r} is not a number") from exc
+        raise CommandError(
+            _("%(option)s: %(value)r is not a number") % {"option": option, "value": value}
+        ) from exc
 
 
-class Command(BaseCommand):
+class Command(AkkoordCommand):
     requires_system_checks: list[str] = []  # needs no web: the checks would import every view
-    help = "Area exploitation: evaluate a model file, or work out one instrument."
+    help = gettext_lazy("Area exploitation: evaluate a model file, or work out one instrument.")
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
-        ev = sub.add_parser("evaluate", help="evaluate a model file (YAML or JSON)")
+        ev = sub.add_parser("evaluate", help=gettext_lazy("evaluate a model file (YAML or JSON)"))
         ev.add_argument("model", type=Path)
         ev.add_argument("--format", choices=["json", "xlsx", "html"], default="json")
-        ev.add_argument("--out", type=Path, help="write here (JSON goes to the screen without it)")
-        ev.add_argument("--draws", type=int, default=0, help="Monte Carlo draws (and Sobol indices)")
+        ev.add_argument(
+            "--out", type=Path, help=gettext_lazy("write here (JSON goes to the screen without it)")
+        )
+        ev.add_argument(
+            "--draws", type=int, default=0, help=gettext_lazy("Monte Carlo draws (and Sobol indices)")
+        )
         ev.add_argument("--seed", type=int, default=0)
-        sc = sub.add_parser("service-charge", help="break-even service charge per m² per month")
+        sc = sub.add_parser("service-charge", help=gettext_lazy("break-even service charge per m² per month"))
         sc.add_argument("--annual-cost", type=float, required=True)
         sc.add_argument("--floor-area", type=float, required=True)
         sc.add_argument("--paying-share", type=float, default=1.0)
         sc.add_argument("--format", choices=["text", "json"], default="text")
-        pl = sub.add_parser("plinth", help="balance of plinth management and the break-even rent")
-        pl.add_argument("--head-lease", type=float, required=True, help="per m² per year")
-        pl.add_argument("--tier", action="append", required=True, help="NAME:M2:RENT (repeat)")
+        pl = sub.add_parser(
+            "plinth", help=gettext_lazy("balance of plinth management and the break-even rent")
+        )
+        pl.add_argument("--head-lease", type=float, required=True, help=gettext_lazy("per m² per year"))
+        pl.add_argument("--tier", action="append", required=True, help=gettext_lazy("NAME:M2:RENT (repeat)"))
         pl.add_argument("--format", choices=["text", "json"], default="text")
         sf = sub.add_parser(
-            "shared-facility", help="annual cost, cost price and payments of a shared building"
+            "shared-facility", help=gettext_lazy("annual cost, cost price and payments of a shared building")
         )
         sf.add_argument("--investment", type=float, required=True)
         sf.add_argument("--life", type=int, required=True)
@@ -76,7 +91,10 @@ class Command(BaseCommand):
         sf.add_argument("--running-cost", type=float, required=True)
         sf.add_argument("--floor-area", type=float, required=True)
         sf.add_argument(
-            "--group", action="append", required=True, help="NAME:HOUR_SHARE:TARIFF_FACTOR (repeat)"
+            "--group",
+            action="append",
+            required=True,
+            help=gettext_lazy("NAME:HOUR_SHARE:TARIFF_FACTOR (repeat)"),
         )
         sf.add_argument("--format", choices=["text", "json"], default="text")
 
@@ -84,15 +102,18 @@ class Command(BaseCommand):
         try:
             getattr(self, "_" + o["action"].replace("-", "_"))(o)
         except ModelError as exc:
-            raise CommandError(f"{exc.field}: {exc.message}; nothing was written.") from exc
+            raise CommandError(
+                _("%(field)s: %(message)s; nothing was written.")
+                % {"field": exc.field, "message": exc.message}
+            ) from exc
 
     # --- evaluate -------------------------------------------------------------------------
 
     def _evaluate(self, o: dict[str, Any]) -> None:
         if not o["model"].exists():
-            raise CommandError(f"{o['model']}: no such file")
+            raise CommandError(_("%(file)s: no such file") % {"file": o["model"]})
         if o["draws"] < 0 or o["draws"] > 1_000_000:
-            raise CommandError("--draws: give 0 to 1,000,000")
+            raise CommandError(_("--draws: give 0 to 1,000,000"))
         model = load(o["model"])
         result = evaluate(model, draws=o["draws"], seed=o["seed"], keep_draws=o["format"] == "html")
         fmt, out = o["format"], o["out"]
@@ -104,14 +125,14 @@ class Command(BaseCommand):
                 self.stdout.write(text)
                 return
         elif out is None:
-            raise CommandError(f"--out: give a file for {fmt}")
+            raise CommandError(_("--out: give a file for %(format)s") % {"format": fmt})
         elif fmt == "xlsx":
             out.write_bytes(presenting.to_xlsx(model, result))
         else:
             out.write_text(presenting.to_html(model, result), encoding="utf-8")
         for warning in model.warnings:
-            self.stderr.write(f"warning: {warning}")
-        self.stdout.write(self.style.SUCCESS(f"Written to {out}"))
+            self.stderr.write(_("warning: %(warning)s") % {"warning": warning})
+        self.done(_("Written to %(file)s.") % {"file": out})
 
     # --- instruments ------------------------------------------------------------------------
 
@@ -119,15 +140,16 @@ class Command(BaseCommand):
         if o["format"] == "json":
             self.stdout.write(json.dumps(asdict(result), indent=2, ensure_ascii=False))
         else:
-            self.stdout.write("\n".join(lines))
+            for line in lines:
+                self.say(line)
 
     def _service_charge(self, o: dict[str, Any]) -> None:
         r = service_charge(o["annual_cost"], o["floor_area"], o["paying_share"])
         lines = [
-            f"Break-even service charge: EUR {r.break_even:,.2f} per m² per month "
-            f"({r.paying_share:.0%} of the owners paying)",
-            "share paying  charge per m² per month",
-            *(f"{share:>12.0%}  EUR {charge:,.2f}" for share, charge in r.curve),
+            _("Break-even service charge: %(charge)s per m² per month (%(share)s%% of the owners paying)")
+            % {"charge": euro(r.break_even, 2), "share": number(100 * r.paying_share)},
+            _("share paying  charge per m² per month"),
+            *(f"{number(100 * share):>11}%  {euro(charge, 2)}" for share, charge in r.curve),
         ]
         self._show(o, r, lines)
 
@@ -138,10 +160,11 @@ class Command(BaseCommand):
             tiers.append(Tier(name, _float(area, "--tier"), _float(rent, "--tier")))
         r = plinth(o["head_lease"], tiers)
         lines = [
-            f"Sublet income EUR {r.income:,.2f}, head lease EUR {r.cost:,.2f} a year",
-            f"Balance: EUR {r.balance:,.2f} a year",
-            f"Break-even rent of the cheapest tier ({r.cheapest}): "
-            f"EUR {r.break_even_rent:,.2f} per m² per year",
+            _("Sublet income %(income)s, head lease %(cost)s a year")
+            % {"income": euro(r.income, 2), "cost": euro(r.cost, 2)},
+            _("Balance: %(balance)s a year") % {"balance": euro(r.balance, 2)},
+            _("Break-even rent of the cheapest tier (%(tier)s): %(rent)s per m² per year")
+            % {"tier": r.cheapest, "rent": euro(r.break_even_rent, 2)},
         ]
         self._show(o, r, lines)
 
@@ -152,9 +175,13 @@ class Command(BaseCommand):
             groups.append(UserGroup(name, _float(share, "--group"), _float(factor, "--group")))
         r = shared_facility(o["investment"], o["life"], o["rate"], o["running_cost"], o["floor_area"], groups)
         lines = [
-            f"Capital cost (annuity): EUR {r.annuity:,.2f} a year",
-            f"Annual cost: EUR {r.annual_cost:,.2f}; cost price EUR {r.cost_price_per_m2:,.2f} per m²",
-            *(f"  {name}: pays EUR {pay:,.2f} a year" for name, pay in r.payments.items()),
-            f"Gap: EUR {r.gap:,.2f} a year",
+            _("Capital cost (annuity): %(annuity)s a year") % {"annuity": euro(r.annuity, 2)},
+            _("Annual cost: %(cost)s; cost price %(price)s per m²")
+            % {"cost": euro(r.annual_cost, 2), "price": euro(r.cost_price_per_m2, 2)},
+            *(
+                "  " + _("%(group)s: pays %(amount)s a year") % {"group": name, "amount": euro(pay, 2)}
+                for name, pay in r.payments.items()
+            ),
+            _("Gap: %(gap)s a year") % {"gap": euro(r.gap, 2)},
         ]
         self._show(o, r, lines)

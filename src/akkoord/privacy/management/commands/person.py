@@ -7,33 +7,40 @@ import json
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from akkoord.common.commands import AkkoordCommand
 from akkoord.privacy import services
 
 ACTOR = "system (command line)"
 
 
-class Command(BaseCommand):
+class Command(AkkoordCommand):
     requires_system_checks: list[str] = []  # needs no web: the checks would import every view
-    help = "Export (art. 15) or erase (art. 17) the personal data of one e-mail address, platform-wide."
+    help = gettext_lazy(
+        "Export (art. 15) or erase (art. 17) the personal data of one e-mail address, platform-wide."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("action", choices=["export", "erase"])
         parser.add_argument("email")
-        parser.add_argument("--out", type=Path, help="Write the export here (default: standard output).")
-        parser.add_argument("--yes", action="store_true", help="Confirm the erasure.")
+        parser.add_argument(
+            "--out", type=Path, help=gettext_lazy("Write the export here (default: standard output).")
+        )
+        parser.add_argument("--yes", action="store_true", help=gettext_lazy("Confirm the erasure."))
 
     def handle(self, *args: Any, action: str, email: str, out: Path | None, yes: bool, **o: Any) -> None:
         if action == "export":
             text = json.dumps(services.export(actor=ACTOR, email=email), ensure_ascii=False, indent=2)
             if out:
                 out.write_text(text, encoding="utf-8")
-                self.stdout.write(self.style.SUCCESS(f"Written to {out}."))
+                self.done(_("Written to %(file)s.") % {"file": out})
             else:
                 self.stdout.write(text)
             return
         if not yes:
-            raise CommandError("Erasing cannot be undone: add --yes to confirm.")
+            raise CommandError(_("Erasing cannot be undone: add --yes to confirm."))
         n = services.erase(actor=ACTOR, email=email)
-        self.stdout.write(self.style.SUCCESS(f"{n} records no longer hold this person's data."))
+        self.done(_("%(n)s records no longer hold this person's data.") % {"n": n})
