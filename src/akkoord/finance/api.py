@@ -51,6 +51,8 @@ class FinanceModelSerializer(serializers.ModelSerializer):
 
 class ModelResultSerializer(serializers.ModelSerializer):
     version = serializers.CharField(source="digest", help_text="Digest of the definition and the analysis.")
+    # Declared, not derived from the model: a derived field's maximum differs per database.
+    draws = serializers.IntegerField(read_only=True, help_text="Monte Carlo draws of this version.")
     result = serializers.JSONField(
         allow_null=True, help_text="When done: net present values per party, Monte Carlo and Sobol."
     )
