@@ -133,3 +133,24 @@ GARBAGE = [
     "NaN",
     "\x00",
 ]
+
+
+def current_code(device: Any) -> str:
+    """The code an authenticator app would show now for ``device``."""
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():06d}"
+
+
+def verified_login(client: Any, user: Any) -> Any:
+    """Signed in with password and second factor, as staff must be for the admin."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device

@@ -125,8 +125,10 @@ def test_contact_person_is_audited(coord_client, deal) -> None:
 
 
 def test_admin_works_for_staff(client, deal) -> None:
+    from tests.conftest import verified_login
+
     admin = UserFactory(username="admin", is_staff=True, is_superuser=True)
-    client.force_login(admin)
+    verified_login(client, admin)
     for url in (
         "/admin/",
         "/admin/deals/deal/",

@@ -213,12 +213,28 @@ def test_no_page_breaks_the_content_security_policy(page: Any, live_server: Any,
     """Finding 11: with the policy enforced (no inline script or style), pages of every kind work;
     the page fixture fails the test on any violation the browser reports."""
     from django.contrib.auth import get_user_model
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    get_user_model().objects.create_superuser("beheer", "beheer@example.org", "Beheer-wachtwoord-2026")
+    from tests.conftest import current_code
+
+    admin = get_user_model().objects.create_superuser(
+        "beheer", "beheer@example.org", "Beheer-wachtwoord-2026"
+    )
+    device = TOTPDevice.objects.create(user=admin, name="app", confirmed=True)
     base = live_server.url
-    login(page, base, "beheer", "Beheer-wachtwoord-2026")
+    # Staff sign in with their password and then the code of their authenticator app.
+    page.goto(f"{base}/accounts/login/?next=/admin/")
+    page.fill("#id_username", "beheer")
+    page.fill("#id_password", "Beheer-wachtwoord-2026")
+    page.click("main form button[type=submit]")
+    page.wait_for_url("**/accounts/login/code/")
+    assert axe_violations(page) == []
+    page.fill("#id_code", current_code(device))
+    page.click("main form button[type=submit]")
+    page.wait_for_url("**/admin/")
     for path in (
         "/accounts/",
+        "/accounts/two-factor/",
         "/privacy/",
         PACT + "team/",
         PACT + "audit/",
@@ -253,4 +269,23 @@ def test_the_api_documentation_page_shows_every_operation(
     page.locator("#swagger-ui .opblock-summary-path", has_text="/deals/{slug}/results").first.click()
     expect(page.locator("#swagger-ui .opblock.is-open")).to_have_count(1)
     assert axe_violations(page) == []
+    assert page.csp_violations == []
+
+
+def test_a_coordinator_turns_on_two_factor_sign_in(page: Any, live_server: Any, demo: Any) -> None:
+    import base64
+
+    from django_otp.oath import TOTP
+
+    base = live_server.url
+    login(page, base, "coordinator", "demo-password-123")
+    page.goto(base + "/accounts/")
+    page.click("text=Tweestapsverificatie aanzetten")
+    expect(page.locator("figure.qr svg")).to_be_visible()
+    assert axe_violations(page) == []
+    key = page.locator("figure.qr code").inner_text().replace(" ", "")
+    secret = base64.b32decode(key + "=" * (-len(key) % 8))
+    page.fill("#id_code", f"{TOTP(secret).token():06d}")
+    page.click("main form button[type=submit]")
+    expect(page.locator(".messages")).to_contain_text("Tweestapsverificatie staat aan")
     assert page.csp_violations == []

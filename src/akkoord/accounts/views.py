@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -15,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from akkoord.common import ratelimit
 
-from . import forms, tokens
+from . import forms, tokens, twofactor
 from .models import ApiToken
 
 
@@ -29,6 +31,11 @@ class LoginView(auth_views.LoginView):
         except ratelimit.RateLimited:
             return render(request, "accounts/locked.html", status=429)
         return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        """With two-factor sign-in on, a right password leads to the code, not yet in."""
+        second_step = twofactor.start(self.request, form.get_user(), self.get_success_url())
+        return second_step or super().form_valid(form)
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -73,6 +80,7 @@ def account(request: HttpRequest) -> HttpResponse:
             "new_key": new_key,
             "tokens": ApiToken.objects.filter(user=request.user),
             "lifetime_days": settings.API_TOKEN_LIFETIME.days,
+            "has_two_factor": twofactor.device_of(request.user) is not None,
         },
         status=400 if form.errors else 200,
     )

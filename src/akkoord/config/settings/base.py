@@ -28,7 +28,7 @@ CSRF_TRUSTED_ORIGINS = [
 ]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "akkoord.accounts.admin_app.AdminWithTwoFactor",  # the admin asks for a second factor
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rest_framework",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI for the API page, served by the platform itself
     "django_filters",
@@ -68,6 +70,7 @@ MIDDLEWARE = [
     "akkoord.web.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): signed in with a code
     "akkoord.common.pagecache.PageCacheMiddleware",  # anonymous pages, per data version
     "akkoord.common.uploads.UploadGuardMiddleware",  # before CSRF: it reads the body
     "django.middleware.csrf.CsrfViewMiddleware",
