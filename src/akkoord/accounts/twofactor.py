@@ -159,7 +159,11 @@ class TwoFactorAdminSite(AdminSite):
     """Django's admin, for staff who signed in with their second factor."""
 
     def has_permission(self, request: HttpRequest) -> bool:
-        return super().has_permission(request) and request.user.is_verified()  # type: ignore[attr-defined]
+        from . import oidc
+
+        through_provider = settings.OIDC_TRUSTS_MFA and request.session.get(oidc.SIGNED_IN_WITH) == "oidc"
+        verified = request.user.is_verified() or through_provider  # type: ignore[attr-defined]
+        return super().has_permission(request) and verified
 
     def login(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
         next_url = request.GET.get("next") or request.get_full_path()

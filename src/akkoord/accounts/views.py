@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from akkoord.common import ratelimit
 
-from . import forms, tokens, twofactor
+from . import forms, oidc, tokens, twofactor
 from .models import ApiToken
 
 
@@ -31,6 +31,12 @@ class LoginView(auth_views.LoginView):
         except ratelimit.RateLimited:
             return render(request, "accounts/locked.html", status=429)
         return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if oidc.enabled():
+            context["oidc_provider_name"] = settings.OIDC_PROVIDER_NAME
+        return context
 
     def form_valid(self, form: Any) -> HttpResponse:
         """With two-factor sign-in on, a right password leads to the code, not yet in."""

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
+from akkoord.accounts import oidc
 from akkoord.accounts import views as account_views
 
 urlpatterns = [
@@ -44,6 +45,8 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("accounts/", include("akkoord.accounts.urls")),
+    path("oidc/authenticate/", oidc.authenticate, name="oidc_authentication_init"),
+    path("oidc/callback/", oidc.callback, name="oidc_authentication_callback"),
     # Choosing a language changes nothing but a cookie: no CSRF token, so that every page
     # without a form is the same for all anonymous readers and can be cached (common/pagecache.py).
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),

@@ -149,7 +149,26 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "akkoord.accounts.oidc.GovernmentSignIn",  # only with OIDC_RP_CLIENT_ID set
 ]
+# Government sign-in (OpenID Connect, accounts/oidc.py), on when OIDC_RP_CLIENT_ID is set; the
+# endpoints are those of the provider's discovery document (…/.well-known/openid-configuration).
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile groups")
+OIDC_USE_PKCE = True
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
+OIDC_STAFF_GROUPS = [g.strip() for g in os.environ.get("OIDC_STAFF_GROUPS", "").split(",") if g.strip()]
+OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "uw organisatie")
+OIDC_REQUIRE_VERIFIED_EMAIL = os.environ.get("OIDC_REQUIRE_VERIFIED_EMAIL", "1") == "1"
+# The provider asks for the second factor itself (as government identity providers do), so a
+# session signed in through it may use the admin without a TOTP code.
+OIDC_TRUSTS_MFA = os.environ.get("OIDC_TRUSTS_MFA", "1") == "1"
 AXES_FAILURE_LIMIT = int(os.environ.get("AKKOORD_LOGIN_FAILURES", "5"))
 AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("AKKOORD_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username"]  # an account, whichever address the attempts come from
