@@ -80,9 +80,11 @@ def test_a_cleared_reference_is_audited(demo) -> None:
 def test_the_admin_refuses_the_same_delete(demo) -> None:
     from django.contrib.auth import get_user_model
 
+    from tests.conftest import verified_login
+
     staff = get_user_model().objects.create_superuser("beheer", "beheer@example.org", "x-Beheer-2026!")
     c = Client()
-    c.force_login(staff)
+    verified_login(c, staff)
     p = Partnership.objects.filter(commitments__isnull=False).first()
     url = reverse("admin:deals_partnership_delete", args=[p.pk])
     page = c.get(url).content.decode()

@@ -32,6 +32,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
 from akkoord.common import audit, ratelimit
+from akkoord.common.services import delete_audited
 
 PENDING = "akkoord-two-factor-pending"  # session key: who gave a right password, awaiting the code
 SETUP = "akkoord-two-factor-setup"  # session key: the secret being set up
@@ -112,8 +113,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     form = CodeForm(request.POST or None)
     if device is not None:
         if request.method == "POST" and form.is_valid() and check(device, form):
-            audit.record(actor=request.user, action=audit.AuditEvent.Action.DELETE, obj=device)
-            device.delete()
+            delete_audited(actor=request.user, instance=device)
             messages.success(request, _("Two-factor sign-in is off."))
             return redirect("accounts:account")
         return render(
