@@ -207,6 +207,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--port", type=int, default=8790)
+    parser.add_argument("--only", help="measure only the pages whose name contains this (and the bare view)")
     parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.prepare:
@@ -244,7 +245,8 @@ def main() -> int:
         print(f"\n{args.clients} clients, {args.seconds:g} s per page, gunicorn 2 workers, PostgreSQL\n")
         print(f"{'page':34} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'× bare':>7}  {'target':>6}")
         figures = []
-        for name, path, needs_login in PAGES:
+        pages = [p for p in PAGES if not args.only or args.only in p[0] or p[1] == "/bench/bare"]
+        for name, path, needs_login in pages:
             raw = request_bytes(path, prepared["cookie"] if needs_login else None)
             asyncio.run(drive(args.port, raw, args.clients, 1.0))  # warm up
             latencies, errors, elapsed = asyncio.run(drive(args.port, raw, args.clients, args.seconds))

@@ -83,15 +83,17 @@ def assignment(request: HttpRequest, slug: str) -> HttpResponse:
         options = {k: v for k, v in run_form.cleaned_data.items() if v is not None}
         run = services.start_run(actor=request.user, event=event, options=options)
         return redirect(f"{reverse('events:assignment', args=[event.slug])}?run={run.pk}")
-    overview = pagecache.fragment(
-        request,
-        f"assignment:{event.pk}",
-        lambda: render_to_string("events/_assignment_overview.html", _overview(event), request=request),
-    )
+    def page() -> str:
+        context = {"event": event, "run_form": run_form, "run": event.runs.first(), **_overview(event)}
+        return render_to_string("events/_assignment_page.html", context, request=request)
+
+    # The page below the header is the same until the data change: rendered once per data version
+    # (and per reader's CSRF secret, for its forms), unless a form came back with errors.
+    content = page() if run_form.is_bound else pagecache.fragment(request, f"assignment:{event.pk}", page)
     return render(
         request,
         "events/assignment.html",
-        {"event": event, "overview": overview, "run_form": run_form, "run": event.runs.first()},
+        {"event": event, "page": content, "run_form": run_form},
         status=400 if run_form.errors else 200,
     )
 
