@@ -84,3 +84,42 @@ def prune_tasks() -> int:
     n, _ = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
     PeriodicRun.objects.filter(slot__lt=cutoff).delete()
     return n
+
+
+# --- results stored once per version (finance results, programme PDFs) -----------------------
+# A model with ``digest`` (unique), ``status`` (queued, running, done, failed), ``error``,
+# ``started_at`` and ``finished_at``: the first request for a version queues its task, later
+# ones read the row; the task runs once even if queued twice.
+
+
+def queue_once(
+    model: Any, digest: str, fields: dict[str, Any], work: Any, *, light: tuple[str, ...] = ()
+) -> Any:
+    """The stored row of this version; created and its task ``work`` queued when there is none.
+
+    ``light`` names heavy fields that the caller need not load (a PDF, a definition).
+    """
+    rows = model.objects.defer(*light)
+    found = rows.filter(digest=digest).first()
+    if found is not None:
+        return found
+    try:
+        with transaction.atomic():
+            created = model.objects.create(digest=digest, **fields)
+            work.enqueue(created.pk)  # the task row commits with the result row
+    except IntegrityError:  # another request queued this version at the same moment
+        return rows.get(digest=digest)
+    return rows.get(pk=created.pk)
+
+
+def run_once(model: Any, pk: int, work: Any) -> str:
+    """In the task: mark the row running, store what ``work(row)`` returns, or the failure."""
+    if not model.objects.filter(pk=pk, status="queued").update(status="running", started_at=timezone.now()):
+        return "not queued"
+    try:
+        values = work(model.objects.get(pk=pk))
+    except Exception as exc:  # the page must say that it failed, not wait for ever
+        model.objects.filter(pk=pk).update(status="failed", error=str(exc)[:500], finished_at=timezone.now())
+        raise
+    model.objects.filter(pk=pk).update(status="done", finished_at=timezone.now(), **values)
+    return "done"

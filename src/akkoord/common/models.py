@@ -116,6 +116,22 @@ class SourcedModel(TimeStampedModel):
         abstract = True
 
 
+class StoredVersion(models.Model):
+    """Derived data made once per version in a task (common/jobs.queue_once and run_once):
+    a finance model's results, a programme's PDF. Subclasses add ``status`` with the values
+    queued, running, done and failed, and what they store."""
+
+    digest = models.CharField(_("version"), max_length=64, unique=True)
+    error = models.CharField(_("error"), max_length=500, blank=True)
+    queued_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-queued_at"]
+
+
 class AuditEvent(models.Model):
     """One write: who did what to which record, and what changed."""
 

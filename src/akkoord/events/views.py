@@ -83,6 +83,7 @@ def assignment(request: HttpRequest, slug: str) -> HttpResponse:
         options = {k: v for k, v in run_form.cleaned_data.items() if v is not None}
         run = services.start_run(actor=request.user, event=event, options=options)
         return redirect(f"{reverse('events:assignment', args=[event.slug])}?run={run.pk}")
+
     def page() -> str:
         context = {"event": event, "run_form": run_form, "run": event.runs.first(), **_overview(event)}
         return render_to_string("events/_assignment_page.html", context, request=request)

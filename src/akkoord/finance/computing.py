@@ -16,12 +16,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from akkoord.common import jobs
 from akkoord.engines.finance import evaluate
 
 from .models import FinanceModel, ModelResult
@@ -46,41 +46,19 @@ def digest(definition: dict[str, Any], draws: int) -> str:
 
 def result_for(fm: FinanceModel, draws: int) -> ModelResult:
     """The stored result of this version of ``fm``; queued for computing when there is none."""
-    key = digest(fm.definition, draws)
-    found = ModelResult.objects.filter(digest=key).first()
-    if found is not None:
-        return found
-    try:
-        with transaction.atomic():
-            found = ModelResult.objects.create(digest=key, draws=draws, definition=fm.definition)
-            compute.enqueue(found.pk)  # the task row commits with the result row
-    except IntegrityError:  # another request queued this version at the same moment
-        return ModelResult.objects.get(digest=key)
-    found.refresh_from_db()
-    return found
+    fields = {"draws": draws, "definition": fm.definition}
+    return jobs.queue_once(ModelResult, digest(fm.definition, draws), fields, compute)
 
 
 @task()
 def compute(result_id: int) -> str:
     """Evaluate one version (deterministic outputs, Monte Carlo and Sobol) and store it."""
-    updated = ModelResult.objects.filter(pk=result_id, status=ModelResult.Status.QUEUED).update(
-        status=ModelResult.Status.RUNNING, started_at=timezone.now()
-    )
-    if not updated:
-        return "not queued"
-    stored = ModelResult.objects.get(pk=result_id)
-    try:
+
+    def evaluated(stored: ModelResult) -> dict[str, Any]:
         fm = FinanceModel(definition=stored.definition)
-        value = evaluate(fm.model(), draws=stored.draws, seed=SEED, keep_draws=True)
-    except Exception as exc:  # the page must say that it failed, not wait for ever
-        ModelResult.objects.filter(pk=result_id).update(
-            status=ModelResult.Status.FAILED, error=str(exc)[:500], finished_at=timezone.now()
-        )
-        raise
-    ModelResult.objects.filter(pk=result_id).update(
-        status=ModelResult.Status.DONE, result=value, finished_at=timezone.now()
-    )
-    return "done"
+        return {"result": evaluate(fm.model(), draws=stored.draws, seed=SEED, keep_draws=True)}
+
+    return jobs.run_once(ModelResult, result_id, evaluated)
 
 
 def cached_charts(result: ModelResult, draw: Any) -> dict[str, str]:

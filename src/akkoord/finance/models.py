@@ -10,7 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from akkoord.common.models import SourcedModel
+from akkoord.common.models import SourcedModel, StoredVersion
 from akkoord.engines.finance import Model, ModelError, parse
 
 # The programme of an area as ranges: key -> (label, unit).
@@ -164,7 +164,7 @@ class FinanceModel(SourcedModel):
             raise ValidationError({"definition": f"{exc.field}: {exc.message}"}) from exc
 
 
-class ModelResult(models.Model):
+class ModelResult(StoredVersion):
     """The computed outputs of one version of a model (finance/computing.py): derived data.
 
     Keyed by the digest of the definition and the analysis, not by the model record: an edit
@@ -178,18 +178,12 @@ class ModelResult(models.Model):
         DONE = "done", _("computed")
         FAILED = "failed", _("failed")
 
-    digest = models.CharField(_("version"), max_length=64, unique=True)
     draws = models.PositiveIntegerField(_("Monte Carlo draws"))
     definition = models.JSONField(_("model"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     result = models.JSONField(_("result"), null=True, blank=True)
-    error = models.CharField(_("error"), max_length=500, blank=True)
-    queued_at = models.DateTimeField(_("queued at"), auto_now_add=True)
-    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-queued_at"]
+    class Meta(StoredVersion.Meta):
         verbose_name = _("finance model result")
         verbose_name_plural = _("finance model results")
 

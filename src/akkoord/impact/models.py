@@ -14,7 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from akkoord.common.models import SourcedModel, TimeStampedModel
+from akkoord.common.models import SourcedModel, StoredVersion, TimeStampedModel
 
 
 class WellbeingTheme(models.TextChoices):
@@ -397,7 +397,7 @@ class Readiness(TimeStampedModel):
         return str(self.deal)
 
 
-class ReportFile(models.Model):
+class ReportFile(StoredVersion):
     """A programme's yearly report as PDF, made once per version in a task (impact/building.py).
 
     Derived data: keyed by the digest of the HTML it is made from (the report of that day's
@@ -410,19 +410,13 @@ class ReportFile(models.Model):
         DONE = "done", _("ready")
         FAILED = "failed", _("failed")
 
-    digest = models.CharField(_("version"), max_length=64, unique=True)
     programme = models.CharField(_("programme"), max_length=200)
     year = models.PositiveIntegerField(_("year"))
     html = models.TextField(_("report as HTML"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     pdf = models.BinaryField(_("PDF"), null=True, blank=True, editable=False)
-    error = models.CharField(_("error"), max_length=500, blank=True)
-    queued_at = models.DateTimeField(_("queued at"), auto_now_add=True)
-    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-queued_at"]
+    class Meta(StoredVersion.Meta):
         verbose_name = _("report file")
         verbose_name_plural = _("report files")
 
