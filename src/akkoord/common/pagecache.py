@@ -134,11 +134,11 @@ class PageCacheMiddleware:
 
 
 def fragment(request: HttpRequest, name: str, render: Callable[[], str]) -> SafeString:
-    """A part of a page, rendered once per data version, language and CSRF secret.
+    """A part of a page, rendered once per data version, language, reader and CSRF secret.
 
-    For pages of signed-in users (an organiser's assignment overview): the part may hold
-    forms, whose CSRF tokens are valid for the secret of the reader's cookie only, so the
-    secret is in the key and no one else is served that copy.
+    For pages of signed-in users (an organiser's assignment overview), after their permission
+    check: the part may hold forms, whose CSRF tokens are valid for the secret of the reader's
+    cookie only, so the reader and the secret are in the key and no one else gets that copy.
     """
     seconds = settings.PAGE_CACHE_SECONDS
     if not seconds:
@@ -147,7 +147,8 @@ def fragment(request: HttpRequest, name: str, render: Callable[[], str]) -> Safe
 
     def key() -> str:
         secret = hashlib.sha256(str(request.META.get("CSRF_COOKIE", "")).encode()).hexdigest()
-        return f"akkoord:fragment:{version}:{name}:{getattr(request, 'LANGUAGE_CODE', '')}:{secret}"
+        reader = getattr(request.user, "pk", None)
+        return f"akkoord:fragment:{version}:{name}:{getattr(request, 'LANGUAGE_CODE', '')}:{reader}:{secret}"
 
     stored = cache.get(key()) if request.META.get("CSRF_COOKIE") else None
     if stored is None:
