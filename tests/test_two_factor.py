@@ -63,8 +63,15 @@ def test_signing_in_asks_for_the_code_after_the_password(client, staff) -> None:
     assert client.get("/admin/").status_code == 200
 
 
-def test_the_code_step_is_only_for_who_gave_the_password(client, staff) -> None:
+def test_the_code_step_is_only_for_who_gave_the_password_just_now(client, staff) -> None:
     assert client.get(reverse("accounts:login_code")).status_code == 302  # nothing pending
+    TOTPDevice.objects.create(user=staff, name="app", confirmed=True)
+    client.post(reverse("login"), {"username": "beheer", "password": PASSWORD})
+    assert client.get(reverse("accounts:login_code")).status_code == 200
+    session = client.session
+    session[twofactor.PENDING] = {**session[twofactor.PENDING], "since": 0}  # long ago
+    session.save()
+    assert client.get(reverse("accounts:login_code"))["Location"] == reverse("login")
 
 
 def test_the_admin_needs_the_second_factor(client, staff) -> None:

@@ -9,6 +9,7 @@ limit per address. Turning it on or off is in the audit trail.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import segno
@@ -36,6 +37,7 @@ from akkoord.common.services import delete_audited
 
 PENDING = "akkoord-two-factor-pending"  # session key: who gave a right password, awaiting the code
 SETUP = "akkoord-two-factor-setup"  # session key: the secret being set up
+PENDING_SECONDS = 300  # the code must follow the password within five minutes
 
 
 def device_of(user: Any) -> TOTPDevice | None:
@@ -72,14 +74,22 @@ def start(request: HttpRequest, user: Any, next_url: str) -> HttpResponse | None
     """After a right password: the code step when the user has a device, else None."""
     if device_of(user) is None:
         return None
-    request.session[PENDING] = {"user": user.pk, "backend": user.backend, "next": next_url}
+    request.session[PENDING] = {
+        "user": user.pk,
+        "backend": user.backend,
+        "next": next_url,
+        "since": time.time(),
+    }
     return redirect("accounts:login_code")
 
 
 def login_code(request: HttpRequest) -> HttpResponse:
     """The second step of signing in: the code from the authenticator app."""
-    pending = request.session.get(PENDING)
-    user = get_user_model().objects.filter(pk=(pending or {}).get("user"), is_active=True).first()
+    pending = request.session.get(PENDING) or {}
+    if time.time() - pending.get("since", 0) > PENDING_SECONDS:  # the password was given too long ago
+        request.session.pop(PENDING, None)
+        return redirect("login")
+    user = get_user_model().objects.filter(pk=pending.get("user"), is_active=True).first()
     device = device_of(user) if user else None
     if device is None:
         return redirect("login")
