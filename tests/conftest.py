@@ -8,6 +8,10 @@ from django.test import Client
 
 from tests.factories import CoordinatorFactory, DealFactory, UserFactory
 
+# The test OpenID Connect provider is a project of its own (run by tests/e2e/test_oidc.py):
+# its modules need its settings, so --doctest-modules must not import them here.
+collect_ignore = ["oidc_provider"]
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache() -> Any:

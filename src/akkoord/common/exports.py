@@ -23,7 +23,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from .text import strip_control
+from .text import has_control, strip_control
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
@@ -56,6 +56,9 @@ def csv_cell(value: Any, decimal_comma: bool) -> str:
     >>> csv_cell('=HYPERLINK("http://example.org/")', True), csv_cell(-1.5, True), csv_cell("a\\x01b", True)
     ('\\'=HYPERLINK("http://example.org/")', '-1,5', 'ab')
     """
+    if type(value) is str:  # most cells: text, checked without the detour through _plain
+        v = strip_control(value) if has_control(value) else value
+        return "'" + v if v.startswith(FORMULA_START) else v
     v = _plain(value)
     if isinstance(v, bool):
         return "ja" if v else "nee"
