@@ -66,3 +66,18 @@ def test_an_unknown_api_path_is_a_404_problem_without_redirect(api) -> None:
     for path in ["/api/v1/commitments/0.5", "/api/v1/nothing/", "/api/v1/deals/x/y/"]:
         r = api.get(path)
         assert r.status_code == 404 and r["Content-Type"] == "application/problem+json", path
+
+
+def test_the_document_is_made_once_per_language(client, monkeypatch) -> None:
+    from drf_spectacular.generators import SchemaGenerator
+
+    from akkoord.api.docs import SchemaView
+
+    SchemaView.made.clear()
+    made = []
+    real = SchemaGenerator.get_schema
+    monkeypatch.setattr(SchemaGenerator, "get_schema", lambda self, **kw: made.append(1) or real(self, **kw))
+    first = client.get("/api/v1/openapi.json?lang=en").json()
+    assert client.get("/api/v1/openapi.json?lang=en").json() == first and len(made) == 1
+    assert client.get("/api/v1/openapi.json?lang=nl").json()["info"]["title"] == "Akkoord-API"
+    assert len(made) == 2
