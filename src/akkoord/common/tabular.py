@@ -111,16 +111,23 @@ def read_table(source: str | Path | IO[bytes], filename: str | None = None) -> T
     header = [str(h or "").strip().lower() for h in raw[0]]
     if len(header) > MAX_COLUMNS:
         raise TableError([CellError(1, "", _("The file has more than %(n)s columns.") % {"n": MAX_COLUMNS})])
-    errors = [] if _plainly_clean(raw) else _cell_errors(raw, header)
+    clean = _plainly_clean(raw)
+    errors = [] if clean else _cell_errors(raw, header)
+    named = [h for h in header if h]
+    simple = clean and len(named) == len(header)  # text only, every column named: the fast way
     rows = []
-    for number, values in enumerate(raw, start=1):
-        if number == 1:
-            continue
-        cells = ["" if v is None else str(v).strip() for v in values]
+    for number, values in enumerate(raw[1:], start=2):
+        cells = (
+            list(map(str.strip, values)) if simple else ["" if v is None else str(v).strip() for v in values]
+        )
         if not any(cells):
             continue
-        cells += [""] * (len(header) - len(cells))
-        rows.append((number, {h: c for h, c in zip(header, cells, strict=False) if h}))
+        if len(cells) < len(header):
+            cells += [""] * (len(header) - len(cells))
+        if simple:
+            rows.append((number, dict(zip(header, cells, strict=False))))
+        else:
+            rows.append((number, {h: c for h, c in zip(header, cells, strict=False) if h}))
     if errors:
         raise TableError(errors)
     return Table(header=header, rows=rows)
