@@ -86,8 +86,6 @@ def prepare() -> None:
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from akkoord.finance.computing import DRAW_CHOICES  # noqa: F401 - the app is importable
-
     deal = make_deal(
         BIG,
         300,
@@ -183,9 +181,9 @@ def wait_until_ready(port: int, cookie: str) -> None:
             time.sleep(0.5)
         else:
             raise SystemExit(f"{path} does not answer 200")
-    finance = request_bytes(
-        PAGES[8][1].replace("/finance/models/", "/api/v1/finance-models/").rstrip("/") + "/results", None
-    )
+    model = next(path for name, path, _login in PAGES if name == "finance model")
+    results = model.replace("/finance/models/", "/api/v1/finance-models/").rstrip("/") + "/results"
+    finance = request_bytes(results, None)
     for _ in range(600):
         body = asyncio.run(fetch(port, finance))
         if b'"status":"done"' in body:

@@ -10,6 +10,7 @@ limit per address. Turning it on or off is in the audit trail.
 from __future__ import annotations
 
 import time
+from base64 import b32encode
 from typing import Any
 
 import segno
@@ -159,8 +160,6 @@ def _status(form: CodeForm) -> int:
 
 
 def _spaced(key: bytes) -> str:
-    from base64 import b32encode
-
     text = b32encode(key).decode("ascii").rstrip("=")
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 

@@ -43,10 +43,6 @@ class ApiDocsView(TemplateView):
         return context
 
 
-class PermanentRedirect(HttpResponsePermanentRedirect):
-    status_code = 308  # unlike 301, a client repeats the same method and body
-
-
 @csrf_exempt
 def without_trailing_slash(request: HttpRequest, rest: str) -> HttpResponse:
     target = request.path[:-1]
@@ -54,7 +50,7 @@ def without_trailing_slash(request: HttpRequest, rest: str) -> HttpResponse:
         raise Http404
     if request.META.get("QUERY_STRING"):
         target += "?" + request.META["QUERY_STRING"]
-    return PermanentRedirect(target)
+    return HttpResponsePermanentRedirect(target, preserve_request=True)  # 308: same method and body
 
 
 @csrf_exempt

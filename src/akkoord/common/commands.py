@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 from functools import cached_property
 from typing import Any
@@ -22,26 +21,13 @@ def language() -> str:
     return chosen if chosen in ("nl", "en") else "nl"
 
 
-def _texts_now(parser: argparse.ArgumentParser) -> None:
-    """argparse formats help with re and textwrap, which take no lazy translations."""
-    if parser.description is not None:
-        parser.description = str(parser.description)
-    for action in parser._actions:
-        if action.help is not None:
-            action.help = str(action.help)
-        if isinstance(action, argparse._SubParsersAction):
-            for choice in action._choices_actions:
-                choice.help = str(choice.help) if choice.help is not None else None
-            for sub in action.choices.values():
-                _texts_now(sub)
-
-
 class AkkoordCommand(BaseCommand):
     def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> Any:
+        # argparse formats with re and textwrap, which take no lazy translation: the class's
+        # help becomes text now, in the active language; argument help uses gettext in
+        # add_arguments, which runs here too.
         self.help = str(self.help)
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-        _texts_now(parser)
-        return parser
+        return super().create_parser(prog_name, subcommand, **kwargs)
 
     def run_from_argv(self, argv: list[str]) -> None:
         with translation.override(language()):

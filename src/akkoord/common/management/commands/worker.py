@@ -11,6 +11,7 @@ import threading
 from typing import Any
 
 from django.db import connection
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks_db.management.commands.db_worker import Command as DbWorker
 
@@ -41,13 +42,13 @@ class Command(AkkoordCommand, DbWorker):
         parser.add_argument(
             "--no-periodic",
             action="store_true",
-            help=gettext_lazy("Do not queue the periodic jobs from this worker."),
+            help=_("Do not queue the periodic jobs from this worker."),
         )
         parser.add_argument(
             "--periodic-every",
             type=float,
             default=60.0,
-            help=gettext_lazy("Seconds between looks at the periodic jobs (default: 60)."),
+            help=_("Seconds between looks at the periodic jobs (default: 60)."),
         )
 
     def handle(self, *args: Any, no_periodic: bool, periodic_every: float, **options: Any) -> None:

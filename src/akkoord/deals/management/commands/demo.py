@@ -23,13 +23,13 @@ class Command(AkkoordCommand):
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument(
-            "--no-serve", action="store_true", help=gettext_lazy("Set up only; do not start the server.")
+            "--no-serve", action="store_true", help=_("Set up only; do not start the server.")
         )
         parser.add_argument("--addrport", default="127.0.0.1:8000")
         parser.add_argument(
             "--no-worker",
             action="store_true",
-            help=gettext_lazy("Do not start the background worker beside the server."),
+            help=_("Do not start the background worker beside the server."),
         )
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -20,11 +20,9 @@ class Command(AkkoordCommand):
     help = gettext_lazy("Export a deal with its partners, commitments, signatures and decisions.")
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("deal", help=gettext_lazy("The deal's short name (slug)."))
+        parser.add_argument("deal", help=_("The deal's short name (slug)."))
         parser.add_argument("--format", choices=["json", "xlsx"], default="json")
-        parser.add_argument(
-            "--out", help=gettext_lazy("Write to this file (default: standard output for JSON).")
-        )
+        parser.add_argument("--out", help=_("Write to this file (default: standard output for JSON)."))
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:

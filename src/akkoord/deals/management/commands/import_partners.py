@@ -37,10 +37,10 @@ class Command(AkkoordCommand):
     )
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("deal", help=gettext_lazy("The deal's short name (slug), as in its web address."))
-        parser.add_argument("file", help=gettext_lazy("A .csv or .xlsx file."))
+        parser.add_argument("deal", help=_("The deal's short name (slug), as in its web address."))
+        parser.add_argument("file", help=_("A .csv or .xlsx file."))
         parser.add_argument(
-            "--as", dest="username", help=gettext_lazy("Act as this user (default: the first superuser).")
+            "--as", dest="username", help=_("Act as this user (default: the first superuser).")
         )
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -25,38 +25,36 @@ class Command(AkkoordCommand):
     help = gettext_lazy("Assign participants to work sessions: exact, fast and explained.")
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--participants", required=True, type=Path, help=gettext_lazy("P.csv (or .xlsx)"))
-        parser.add_argument("--sessions", required=True, type=Path, help=gettext_lazy("S.csv (or .xlsx)"))
-        parser.add_argument("--out", required=True, type=Path, help=gettext_lazy("A.csv to write"))
-        parser.add_argument("--summary", required=True, type=Path, help=gettext_lazy("SUMMARY.json to write"))
+        parser.add_argument("--participants", required=True, type=Path, help=_("P.csv (or .xlsx)"))
+        parser.add_argument("--sessions", required=True, type=Path, help=_("S.csv (or .xlsx)"))
+        parser.add_argument("--out", required=True, type=Path, help=_("A.csv to write"))
+        parser.add_argument("--summary", required=True, type=Path, help=_("SUMMARY.json to write"))
         parser.add_argument(
             "--max-type-share",
             type=float,
             default=None,
-            help=gettext_lazy("at most this share of a session's seats per stakeholder type (0–1)"),
+            help=_("at most this share of a session's seats per stakeholder type (0–1)"),
         )
         parser.add_argument(
             "--min-types",
             type=int,
             default=0,
-            help=gettext_lazy("at least this many participants of every stakeholder type per session"),
+            help=_("at least this many participants of every stakeholder type per session"),
         )
         parser.add_argument(
             "--stretch",
             type=float,
             default=None,
-            help=gettext_lazy("share of each session's seats (its maximum size) for stretch seats (0–1)"),
+            help=_("share of each session's seats (its maximum size) for stretch seats (0–1)"),
         )
         parser.add_argument(
             "--time-limit",
             type=float,
             default=None,
-            help=gettext_lazy(
-                "seconds; a later finish is reported, and the bound for crossing quotas is skipped"
-            ),
+            help=_("seconds; a later finish is reported, and the bound for crossing quotas is skipped"),
         )
         parser.add_argument(
-            "--seed", type=int, default=0, help=gettext_lazy("breaks ties between equally scored sessions")
+            "--seed", type=int, default=0, help=_("breaks ties between equally scored sessions")
         )
         parser.add_argument("--backend", default="ortools", choices=["ortools", "networkx"])
 

@@ -61,29 +61,23 @@ class Command(AkkoordCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
-        ev = sub.add_parser("evaluate", help=gettext_lazy("evaluate a model file (YAML or JSON)"))
+        ev = sub.add_parser("evaluate", help=_("evaluate a model file (YAML or JSON)"))
         ev.add_argument("model", type=Path)
         ev.add_argument("--format", choices=["json", "xlsx", "html"], default="json")
-        ev.add_argument(
-            "--out", type=Path, help=gettext_lazy("write here (JSON goes to the screen without it)")
-        )
-        ev.add_argument(
-            "--draws", type=int, default=0, help=gettext_lazy("Monte Carlo draws (and Sobol indices)")
-        )
+        ev.add_argument("--out", type=Path, help=_("write here (JSON goes to the screen without it)"))
+        ev.add_argument("--draws", type=int, default=0, help=_("Monte Carlo draws (and Sobol indices)"))
         ev.add_argument("--seed", type=int, default=0)
-        sc = sub.add_parser("service-charge", help=gettext_lazy("break-even service charge per m² per month"))
+        sc = sub.add_parser("service-charge", help=_("break-even service charge per m² per month"))
         sc.add_argument("--annual-cost", type=float, required=True)
         sc.add_argument("--floor-area", type=float, required=True)
         sc.add_argument("--paying-share", type=float, default=1.0)
         sc.add_argument("--format", choices=["text", "json"], default="text")
-        pl = sub.add_parser(
-            "plinth", help=gettext_lazy("balance of plinth management and the break-even rent")
-        )
-        pl.add_argument("--head-lease", type=float, required=True, help=gettext_lazy("per m² per year"))
-        pl.add_argument("--tier", action="append", required=True, help=gettext_lazy("NAME:M2:RENT (repeat)"))
+        pl = sub.add_parser("plinth", help=_("balance of plinth management and the break-even rent"))
+        pl.add_argument("--head-lease", type=float, required=True, help=_("per m² per year"))
+        pl.add_argument("--tier", action="append", required=True, help=_("NAME:M2:RENT (repeat)"))
         pl.add_argument("--format", choices=["text", "json"], default="text")
         sf = sub.add_parser(
-            "shared-facility", help=gettext_lazy("annual cost, cost price and payments of a shared building")
+            "shared-facility", help=_("annual cost, cost price and payments of a shared building")
         )
         sf.add_argument("--investment", type=float, required=True)
         sf.add_argument("--life", type=int, required=True)
@@ -94,7 +88,7 @@ class Command(AkkoordCommand):
             "--group",
             action="append",
             required=True,
-            help=gettext_lazy("NAME:HOUR_SHARE:TARIFF_FACTOR (repeat)"),
+            help=_("NAME:HOUR_SHARE:TARIFF_FACTOR (repeat)"),
         )
         sf.add_argument("--format", choices=["text", "json"], default="text")
 

@@ -20,13 +20,11 @@ class Command(AkkoordCommand):
     help = gettext_lazy("Write the yearly report of a deal, or of all deals of a programme, as HTML or PDF.")
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("deal", nargs="?", help=gettext_lazy("The deal's short name (slug)."))
-        parser.add_argument(
-            "--programme", help=gettext_lazy("Instead of one deal: every deal of this programme.")
-        )
+        parser.add_argument("deal", nargs="?", help=_("The deal's short name (slug)."))
+        parser.add_argument("--programme", help=_("Instead of one deal: every deal of this programme."))
         parser.add_argument("--year", type=int, default=timezone.localdate().year)
         parser.add_argument("--format", choices=["html", "pdf"], default="html")
-        parser.add_argument("--out", required=True, help=gettext_lazy("The file to write."))
+        parser.add_argument("--out", required=True, help=_("The file to write."))
 
     def handle(self, *args: Any, **o: Any) -> None:
         if bool(o["deal"]) == bool(o["programme"]):

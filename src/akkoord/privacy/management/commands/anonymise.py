@@ -25,7 +25,7 @@ class Command(AkkoordCommand):
             "--months",
             type=int,
             default=None,
-            help=gettext_lazy("Months after the event (default: AKKOORD_REGISTRATION_RETENTION_MONTHS)."),
+            help=_("Months after the event (default: AKKOORD_REGISTRATION_RETENTION_MONTHS)."),
         )
 
     def handle(self, *args: Any, months: int | None, **options: Any) -> None:

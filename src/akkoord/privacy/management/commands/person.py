@@ -26,10 +26,8 @@ class Command(AkkoordCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("action", choices=["export", "erase"])
         parser.add_argument("email")
-        parser.add_argument(
-            "--out", type=Path, help=gettext_lazy("Write the export here (default: standard output).")
-        )
-        parser.add_argument("--yes", action="store_true", help=gettext_lazy("Confirm the erasure."))
+        parser.add_argument("--out", type=Path, help=_("Write the export here (default: standard output)."))
+        parser.add_argument("--yes", action="store_true", help=_("Confirm the erasure."))
 
     def handle(self, *args: Any, action: str, email: str, out: Path | None, yes: bool, **o: Any) -> None:
         if action == "export":
