@@ -15,14 +15,20 @@ import re
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
 from akkoord.common import audit
+from akkoord.common.text import has_control
 
+MAX_EMAIL = 254  # the user model's limit
+MAX_GROUPS = 200  # more groups than this in a claim are not read
 SIGNED_IN_WITH = "akkoord-signed-in-with"  # session key: "oidc" after a sign-in through the provider
 
 
@@ -43,8 +49,6 @@ def callback(request: HttpRequest) -> HttpResponse:
 
 
 def _username(email: str) -> str:
-    from django.contrib.auth import get_user_model
-
     base = re.sub(r"[^\w.@+-]", "", email.lower())[:140] or "user"
     name, n = base, 1
     while get_user_model().objects.filter(username=name).exists():
@@ -69,7 +73,13 @@ class GovernmentSignIn(OIDCAuthenticationBackend):
         return user
 
     def verify_claims(self, claims: dict[str, Any]) -> bool:
-        if not claims.get("email"):
+        """A well-formed e-mail address (verified, unless configured otherwise); nothing else."""
+        email = claims.get("email")
+        try:
+            validate_email(email)
+        except ValidationError:
+            return False
+        if len(email) > MAX_EMAIL or has_control(email):
             return False
         return not settings.OIDC_REQUIRE_VERIFIED_EMAIL or claims.get("email_verified") is True
 
@@ -102,7 +112,7 @@ class GovernmentSignIn(OIDCAuthenticationBackend):
     def _apply_groups(self, user: Any, claims: dict[str, Any]) -> Any:
         """The user's groups are the provider's: existing Django groups named in the claim."""
         raw = claims.get(settings.OIDC_GROUPS_CLAIM) or []
-        names = {str(g) for g in raw} if isinstance(raw, list) else {str(raw)}
+        names = {str(g)[:150] for g in raw[:MAX_GROUPS]} if isinstance(raw, list) else {str(raw)[:150]}
         wanted = set(Group.objects.filter(name__in=names))
         before = set(user.groups.all())
         staff = bool(names & set(settings.OIDC_STAFF_GROUPS))
