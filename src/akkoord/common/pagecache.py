@@ -10,11 +10,13 @@ version, so any change anywhere makes every page fresh at the next request; the 
 Only what is the same for every anonymous reader is stored: GET requests without a session,
 messages or Authorization header, answered 200 without setting a cookie and without a CSRF
 token (a form). A page's CSP nonce is stored as a placeholder and each reader gets a fresh
-one. Everything else is rendered as before.
+one. Everything else is rendered as before, except the few signed-in pages a view marks with
+``per_reader``: those are stored per reader (see there).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable
@@ -24,7 +26,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.utils.safestring import SafeString, mark_safe
+from django.middleware.csrf import get_token
 
 VERSION_KEY = "akkoord:data-version"
 WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
@@ -79,10 +81,10 @@ def install(connection: Any, **_kwargs: Any) -> None:
         connection.execute_wrappers.append(watch_writes)
 
 
-def _key(request: HttpRequest, version: int) -> str:
+def _key(request: HttpRequest, version: int, reader: str = "") -> str:
     where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     flags = f"{getattr(request, 'LANGUAGE_CODE', '')}|{'hx' if request.headers.get('HX-Request') else ''}"
-    return f"akkoord:page:{version}:{hashlib.sha256(f'{flags}|{where}'.encode()).hexdigest()}"
+    return f"akkoord:page:{version}:{hashlib.sha256(f'{reader}|{flags}|{where}'.encode()).hexdigest()}"
 
 
 def _anonymous_get(request: HttpRequest) -> bool:
@@ -94,15 +96,32 @@ def _anonymous_get(request: HttpRequest) -> bool:
     )
 
 
-def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+def _storable(request: HttpRequest, response: HttpResponse, *, token: bool = False) -> bool:
+    """An answer that is the same for whoever has the key; ``token``: it may hold a CSRF token."""
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and (token or not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
         and "private" not in response.get("Cache-Control", "")
         and "no-store" not in response.get("Cache-Control", "")
     )
+
+
+def _restore(request: HttpRequest, stored: tuple[dict[str, str], bytes, bool]) -> HttpResponse:
+    headers, content, has_nonce = stored
+    if has_nonce:  # the CSP middleware puts the same fresh nonce in the header
+        content = content.replace(NONCE, str(request.csp_nonce).encode())  # type: ignore[attr-defined]
+    response = HttpResponse(content, headers=headers)
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
+def _store(key: str, request: HttpRequest, response: HttpResponse, seconds: int) -> None:
+    content, nonce = response.content, getattr(request, "_csp_nonce", None)
+    if nonce:
+        content = content.replace(str(nonce).encode(), NONCE)
+    cache.set(key, (dict(response.items()), content, bool(nonce)), timeout=seconds)
 
 
 class PageCacheMiddleware:
@@ -118,40 +137,47 @@ class PageCacheMiddleware:
         key = _key(request, data_version())
         stored = cache.get(key)
         if stored is not None:
-            headers, content, has_nonce = stored
-            if has_nonce:  # the CSP middleware puts the same fresh nonce in the header
-                content = content.replace(NONCE, str(request.csp_nonce).encode())  # type: ignore[attr-defined]
-            response = HttpResponse(content, headers=headers)
-            response["X-Page-Cache"] = "hit"
-            return response
+            return _restore(request, stored)
         response = self.get_response(request)
         if _storable(request, response):
-            content, nonce = response.content, getattr(request, "_csp_nonce", None)
-            if nonce:
-                content = content.replace(str(nonce).encode(), NONCE)
-            cache.set(key, (dict(response.items()), content, bool(nonce)), timeout=seconds)
+            _store(key, request, response, seconds)
         return response
 
 
-def fragment(request: HttpRequest, name: str, render: Callable[[], str]) -> SafeString:
-    """A part of a page, rendered once per data version, language, reader and CSRF secret.
+def _has_messages(request: HttpRequest) -> bool:
+    storage = getattr(request, "_messages", None)
+    return storage is not None and bool(storage._loaded_messages or storage._queued_messages)
 
-    For pages of signed-in users (an organiser's assignment overview), after their permission
-    check: the part may hold forms, whose CSRF tokens are valid for the secret of the reader's
-    cookie only, so the reader and the secret are in the key and no one else gets that copy.
+
+def per_reader(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Cache a signed-in reader's page (an organiser's assignment overview) per data version.
+
+    Below ``login_required``. The key holds the reader, whether they signed in with a second
+    factor, their CSRF secret (the page's forms carry tokens valid for that secret only), the
+    language and the address; nobody else gets that copy. The first answer is rendered after
+    the view's own permission check, and a permission is data: a change of role, a
+    deactivated account or a signed-out session raises the version or leaves the reader
+    anonymous, so a hit never outlives the check that made it. Pages with messages for the
+    reader, and answers that set a cookie, are rendered as before.
     """
-    seconds = settings.PAGE_CACHE_SECONDS
-    if not seconds:
-        return mark_safe(render())  # noqa: S308 - rendered by the template engine, escaped there
-    version = data_version()
 
-    def key() -> str:
-        secret = hashlib.sha256(str(request.META.get("CSRF_COOKIE", "")).encode()).hexdigest()
-        reader = getattr(request.user, "pk", None)
-        return f"akkoord:fragment:{version}:{name}:{getattr(request, 'LANGUAGE_CODE', '')}:{reader}:{secret}"
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        seconds = settings.PAGE_CACHE_SECONDS
+        secret = request.META.get("CSRF_COOKIE")
+        if not seconds or request.method != "GET" or not secret or _has_messages(request):
+            return view(request, *args, **kwargs)
+        verified = getattr(request.user, "is_verified", lambda: False)()
+        reader = f"{request.user.pk}:{int(verified)}:{hashlib.sha256(str(secret).encode()).hexdigest()}"
+        key = _key(request, data_version(), reader)
+        stored = cache.get(key)
+        if stored is not None:
+            get_token(request)  # as rendering the forms would: the cookie's expiry is renewed
+            return _restore(request, stored)
+        response = view(request, *args, **kwargs)
+        same_secret = request.META.get("CSRF_COOKIE") == secret
+        if same_secret and _storable(request, response, token=True) and not _has_messages(request):
+            _store(key, request, response, seconds)
+        return response
 
-    stored = cache.get(key()) if request.META.get("CSRF_COOKIE") else None
-    if stored is None:
-        stored = render()  # may create the reader's CSRF secret: the key is taken after
-        cache.set(key(), stored, timeout=seconds)
-    return mark_safe(stored)  # noqa: S308
+    return wrapper

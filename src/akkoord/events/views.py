@@ -12,7 +12,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -70,11 +69,13 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+@pagecache.per_reader
 def assignment(request: HttpRequest, slug: str) -> HttpResponse:
     """Per session: who sits there, the stakeholder mix (chart + table) and the share of stretch seats.
 
     Organisers start a run here (it works in the background and shows its progress),
-    move participants by hand and publish the result.
+    move participants by hand and publish the result. The page is the same for an organiser
+    until the data change, so it is stored per reader (``pagecache.per_reader``).
     """
     event = _visible(request, slug)
     services.require_organiser(request.user, event)
@@ -83,23 +84,12 @@ def assignment(request: HttpRequest, slug: str) -> HttpResponse:
         options = {k: v for k, v in run_form.cleaned_data.items() if v is not None}
         run = services.start_run(actor=request.user, event=event, options=options)
         return redirect(f"{reverse('events:assignment', args=[event.slug])}?run={run.pk}")
-
-    def page() -> str:
-        context = {"event": event, "run_form": run_form, "run": event.runs.first(), **_overview(event)}
-        return render_to_string("events/_assignment_page.html", context, request=request)
-
-    # The page below the header is the same until the data change: rendered once per data version
-    # (and per reader's CSRF secret, for its forms), unless a form came back with errors.
-    content = page() if run_form.is_bound else pagecache.fragment(request, f"assignment:{event.pk}", page)
-    return render(
-        request,
-        "events/assignment.html",
-        {"event": event, "page": content, "run_form": run_form},
-        status=400 if run_form.errors else 200,
-    )
+    context = {"event": event, "run_form": run_form, "run": event.runs.first(), **_overview(event)}
+    return render(request, "events/assignment.html", context, status=400 if run_form.errors else 200)
 
 
 @login_required
+@pagecache.per_reader
 def assignment_session(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """One session's participants, why they sit there, and moving one by hand."""
     event = _visible(request, slug)
