@@ -168,8 +168,7 @@ def per_reader(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
         if not seconds or request.method != "GET" or not secret or _has_messages(request):
             return view(request, *args, **kwargs)
         verified = getattr(request.user, "is_verified", lambda: False)()
-        reader = f"{request.user.pk}:{int(verified)}:{hashlib.sha256(str(secret).encode()).hexdigest()}"
-        key = _key(request, data_version(), reader)
+        key = _key(request, data_version(), f"{request.user.pk}:{int(verified)}:{secret}")  # hashed there
         stored = cache.get(key)
         if stored is not None:
             get_token(request)  # as rendering the forms would: the cookie's expiry is renewed
