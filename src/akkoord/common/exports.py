@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -77,9 +78,32 @@ def csv_bytes(
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter)
     writer.writerow([csv_cell(h, decimal_comma) for h in header])
-    for row in rows:
-        writer.writerow([csv_cell(v, decimal_comma) for v in row])
+    body = [row if isinstance(row, (list, tuple)) else list(row) for row in rows]
+    if len({len(row) for row in body}) == 1:  # a grid: convert a column at a time
+        columns = [_column_cells(col, decimal_comma) for col in zip(*body, strict=True)]
+        writer.writerows(zip(*columns, strict=True))
+    else:
+        writer.writerows([csv_cell(v, decimal_comma) for v in row] for row in body)
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def _column_cells(values: Sequence[Any], decimal_comma: bool) -> list[str] | Sequence[Any]:
+    """:func:`csv_cell` for a whole column; a column of plain, safe text is checked in one look,
+    and repeated numbers, booleans and empties are converted once (100,000 rows write fast)."""
+    kinds = set(map(type, values))
+    if (
+        kinds == {str}
+        and not has_control("\n".join(values))
+        and not any(map(str.startswith, values, itertools.repeat(FORMULA_START)))
+    ):
+        return values
+    if kinds <= {str, int, bool, type(None)}:
+        made: dict[tuple[type, Any], str] = {}
+        return [
+            made[key] if (key := (type(v), v)) in made else made.setdefault(key, csv_cell(v, decimal_comma))
+            for v in values
+        ]
+    return [csv_cell(v, decimal_comma) for v in values]
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]], **kwargs: Any) -> None:

@@ -7,6 +7,7 @@ import io
 import itertools
 import zipfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import IO, Any
 
@@ -39,8 +40,27 @@ class TableError(Exception):
 
 @dataclass(frozen=True)
 class Table:
+    """A file's named columns, stripped; ``numbers`` are the row numbers of its non-empty rows."""
+
     header: list[str]
-    rows: list[tuple[int, dict[str, str]]]
+    numbers: list[int]
+    columns: dict[str, list[str]]
+
+    @cached_property
+    def rows(self) -> list[tuple[int, dict[str, str]]]:
+        """Row by row: ``(number, {column: text})``."""
+        names = list(self.columns)
+        return (
+            [
+                (number, dict(zip(names, values, strict=True)))
+                for number, values in zip(self.numbers, zip(*self.columns.values(), strict=True), strict=True)
+            ]
+            if names
+            else [(number, {}) for number in self.numbers]
+        )
+
+    def column(self, name: str) -> list[str]:
+        return self.columns[name]
 
     def require(self, *columns: str) -> None:
         """Raise :class:`TableError` naming every required column that is missing."""
@@ -49,17 +69,23 @@ class Table:
             raise TableError([CellError(1, c, _("This column is missing.")) for c in missing])
 
     def length_errors(self, limits: dict[str, int]) -> list[CellError]:
-        """A :class:`CellError` for every cell longer than its column's limit."""
-        return [
-            CellError(
-                number,
-                column,
-                _("At most %(n)s characters, not %(len)s.") % {"n": n, "len": len(row[column])},
+        """A :class:`CellError` for every cell longer than its column's limit, in row order."""
+        errors = [
+            (
+                i,
+                k,
+                CellError(
+                    self.numbers[i],
+                    column,
+                    _("At most %(n)s characters, not %(len)s.") % {"n": n, "len": len(v)},
+                ),
             )
-            for number, row in self.rows
-            for column, n in limits.items()
-            if len(row.get(column, "")) > n
+            for k, (column, n) in enumerate(limits.items())
+            if column in self.columns
+            for i, v in enumerate(self.columns[column])
+            if len(v) > n
         ]
+        return [e for _i, _k, e in sorted(errors, key=lambda x: (x[0], x[1]))]
 
 
 def field_limits(model: Any, columns: dict[str, str]) -> dict[str, int]:
@@ -105,32 +131,53 @@ def read_table(source: str | Path | IO[bytes], filename: str | None = None) -> T
             [CellError(1, "", _("The file is larger than %(mb)s MB.") % {"mb": MAX_FILE_BYTES // 2**20})]
         )
     name = (filename or "").lower()
-    raw = _read_xlsx(data) if name.endswith(".xlsx") or data[:2] == b"PK" else _read_csv(data)
+    if name.endswith(".xlsx") or data[:2] == b"PK":
+        raw = _read_xlsx(data)
+        clean = _plainly_clean(raw)
+    else:
+        text = _decode(data)
+        raw = _read_csv(text)
+        # Cells are pieces of the text: one look at the text finds any control character.
+        clean = not has_control(text) and _longest(raw) <= MAX_CELL
     if not raw:
         raise TableError([CellError(1, "", _("The file is empty."))])
     header = [str(h or "").strip().lower() for h in raw[0]]
     if len(header) > MAX_COLUMNS:
         raise TableError([CellError(1, "", _("The file has more than %(n)s columns.") % {"n": MAX_COLUMNS})])
-    clean = _plainly_clean(raw)
     errors = [] if clean else _cell_errors(raw, header)
-    named = [h for h in header if h]
-    simple = clean and len(named) == len(header)  # text only, every column named: the fast way
-    rows = []
-    for number, values in enumerate(raw[1:], start=2):
-        cells = (
-            list(map(str.strip, values)) if simple else ["" if v is None else str(v).strip() for v in values]
-        )
-        if not any(cells):
-            continue
-        if len(cells) < len(header):
-            cells += [""] * (len(header) - len(cells))
-        if simple:
-            rows.append((number, dict(zip(header, cells, strict=False))))
-        else:
-            rows.append((number, {h: c for h, c in zip(header, cells, strict=False) if h}))
     if errors:
         raise TableError(errors)
-    return Table(header=header, rows=rows)
+    numbers, columns = _columns(raw, header, clean)
+    return Table(header=header, numbers=numbers, columns=columns)
+
+
+def _columns(raw: list[list[Any]], header: list[str], clean: bool) -> tuple[list[int], dict[str, list[str]]]:
+    """The body of ``raw`` column by column, cells stripped and rows padded, empty rows left out.
+
+    Worked a column at a time (a C loop each), so 100,000 rows take a few hundredths of a second.
+    """
+    body = raw[1:]
+    width = max(len(header), max(map(len, body), default=0))
+    cells = [
+        list(map(str.strip, col)) if clean else ["" if v is None else str(v).strip() for v in col]
+        for col in itertools.zip_longest(*body, fillvalue="")
+    ] or [[] for _ in range(width)]
+    cells += [[""] * len(body) for _ in range(width - len(cells))]
+    # A row is empty when every cell is: look only at the rows whose first cell is empty.
+    if not cells:
+        return [], {}
+    blank = [i for i, v in enumerate(cells[0]) if not v]
+    for col in cells[1:]:
+        if not blank:
+            break
+        blank = [i for i in blank if not col[i]]
+    numbers = list(range(2, len(body) + 2))
+    if blank:
+        keep = sorted(set(range(len(body))) - set(blank))
+        numbers = [numbers[i] for i in keep]
+        cells = [[col[i] for i in keep] for col in cells]
+    columns = {h: col for h, col in zip(header, cells, strict=False) if h}
+    return numbers, columns
 
 
 def _column_letter(index: int) -> str:
@@ -170,7 +217,11 @@ def _plainly_clean(raw: list[list[Any]]) -> bool:
         text = "\n".join("\t".join(row) for row in raw)  # tab and line feed are ordinary text
     except TypeError:  # a number, date or empty cell from XLSX
         return False
-    return not has_control(text) and max(map(len, itertools.chain.from_iterable(raw)), default=0) <= MAX_CELL
+    return not has_control(text) and _longest(raw) <= MAX_CELL
+
+
+def _longest(raw: list[list[Any]]) -> int:
+    return max(map(len, itertools.chain.from_iterable(raw)), default=0)
 
 
 def _cell_errors(raw: list[list[Any]], header: list[str]) -> list[CellError]:
@@ -197,9 +248,8 @@ def _cell_errors(raw: list[list[Any]], header: list[str]) -> list[CellError]:
     return errors
 
 
-def _read_csv(data: bytes) -> list[list[Any]]:
-    text = _decode(data)
-    first = text.splitlines()[0] if text else ""
+def _read_csv(text: str) -> list[list[Any]]:
+    first = text[:65536].splitlines()[0] if text else ""  # the header line decides the delimiter
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     out: list[list[Any]] = []

@@ -6,8 +6,8 @@ anything is written, so a bad file changes nothing.
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from akkoord.common.exports import write_csv
-from akkoord.common.tabular import CellError, TableError, parse_yes_no, read_table
+from akkoord.common.tabular import CellError, Table, TableError, parse_yes_no, read_table
 from akkoord.engines.assignment import AssignmentResult, Participant, Session
 
 P_COLUMNS = ["id", "name", "organisation", "stakeholder_type", "has_mandate", "preferences", "interests"]
@@ -41,11 +41,20 @@ class FilesError(Exception):
 
 
 def _split(text: str) -> tuple[str, ...]:
-    """ "3; 1;;2" -> ("3", "1", "2") (written with map and filter: 100,000 rows read fast)."""
+    """ "3; 1;;2" -> ("3", "1", "2")."""
     return tuple(filter(None, map(str.strip, text.split(";"))))
 
 
-def _table(path: Path, columns: list[str]) -> list[tuple[int, dict[str, str]]]:
+def _split_column(texts: list[str]) -> list[tuple[str, ...]]:
+    """:func:`_split` for a whole column: split plainly, and again with care only where needed."""
+    parts = [tuple(t.split(";")) if t else () for t in texts]
+    odd = {w for w in set(itertools.chain.from_iterable(parts)) if not w or w != w.strip()}
+    if odd:
+        parts = [_split(t) if odd.intersection(p) else p for p, t in zip(parts, texts, strict=True)]
+    return parts
+
+
+def _table(path: Path, columns: list[str]) -> Table:
     try:
         table = read_table(path)
         table.require(*columns)
@@ -53,47 +62,50 @@ def _table(path: Path, columns: list[str]) -> list[tuple[int, dict[str, str]]]:
         raise FilesError([FileError(str(path), 0, "", _("The file does not exist."))]) from exc
     except TableError as exc:
         raise FilesError([FileError(str(path), e.row, e.column, e.message) for e in exc.errors]) from exc
-    return table.rows
+    if not table.numbers:
+        raise FilesError([FileError(str(path), 2, "id", _("The file has a header but no rows."))])
+    return table
 
 
-class _Rows:
-    """Walks the rows of one file, collecting errors and checking that ids are unique."""
+class _Errors:
+    """The problems found in one file, reported in row order and, within a row, column order."""
 
-    def __init__(self, path: Path, columns: list[str]) -> None:
-        self.path, self.rows = path, _table(path, columns)
-        if not self.rows:
-            raise FilesError([FileError(str(path), 2, "id", _("The file has a header but no rows."))])
-        self.errors: list[FileError] = []
-        self.seen: dict[str, int] = {}
-        self.number = 0
-
-    def __iter__(self) -> Iterator[dict[str, str]]:
-        for number, row in self.rows:
-            self.number = number
-            rid = row["id"]
+    def __init__(self, path: Path, table: Table, columns: list[str]) -> None:
+        self.path, self.numbers, self.order = str(path), table.numbers, {c: k for k, c in enumerate(columns)}
+        self.found: list[tuple[int, int, FileError]] = []
+        seen: dict[str, int] = {}
+        for i, rid in enumerate(table.column("id")):
             if not rid:
-                self.err("id", _("The id is empty."))
-            elif rid in self.seen:
-                self.err(
-                    "id", _("Duplicate id %(id)s; also on row %(row)s.") % {"id": rid, "row": self.seen[rid]}
+                self.add(i, "id", _("The id is empty."))
+            elif rid in seen:
+                self.add(
+                    i, "id", _("Duplicate id %(id)s; also on row %(row)s.") % {"id": rid, "row": seen[rid]}
                 )
-            self.seen.setdefault(rid, number)
-            yield row
+            seen.setdefault(rid, self.numbers[i])
 
-    def err(self, column: str, message: str) -> None:
-        self.errors.append(FileError(str(self.path), self.number, column, message))
+    def add(self, i: int, column: str, message: str) -> None:
+        number = self.numbers[i]
+        self.found.append((number, self.order[column], FileError(self.path, number, column, message)))
+
+    def yes_no(self, texts: list[str], column: str) -> list[bool | None]:
+        """Each cell as ja/nee; an error for every cell that is neither."""
+        meaning = {t: parse_yes_no(t) for t in set(texts)}
+        values = list(map(meaning.__getitem__, texts))
+        for i in (i for i, v in enumerate(values) if v is None):
+            self.add(i, column, _("Write ja/nee, true/false or 1/0, not “%(value)s”.") % {"value": texts[i]})
+        return values
 
     def check(self) -> None:
-        if self.errors:
-            raise FilesError(self.errors)
+        if self.found:
+            raise FilesError([e for _n, _k, e in sorted(self.found, key=lambda f: (f[0], f[1]))])
 
 
 def read_sessions(path: Path) -> tuple[Session, ...]:
-    rows = _Rows(path, S_COLUMNS)
-    err = rows.err
+    table = _table(path, S_COLUMNS)
+    errors = _Errors(path, table, S_COLUMNS)
+    mandates = errors.yes_no(table.column("requires_mandate"), "requires_mandate")
     out = []
-    for row in rows:
-        sid = row["id"]
+    for i, ((_n, row), mandate) in enumerate(zip(table.rows, mandates, strict=True)):
         caps = {}
         for column in ("capacity_min", "capacity_max"):
             text = row[column] or ("0" if column == "capacity_min" else "")
@@ -102,68 +114,56 @@ def read_sessions(path: Path) -> tuple[Session, ...]:
                 if caps[column] < 0:
                     raise ValueError
             except ValueError:
-                err(column, _("“%(value)s” is not a whole number of 0 or more.") % {"value": row[column]})
+                errors.add(
+                    i, column, _("“%(value)s” is not a whole number of 0 or more.") % {"value": row[column]}
+                )
         if len(caps) == 2 and caps["capacity_min"] > caps["capacity_max"]:
-            err(
+            errors.add(
+                i,
                 "capacity_min",
                 _("The minimum %(min)s is more than the maximum %(max)s.")
                 % {"min": caps["capacity_min"], "max": caps["capacity_max"]},
             )
-        mandate = parse_yes_no(row["requires_mandate"])
-        if mandate is None:
-            err(
-                "requires_mandate",
-                _("Write ja/nee, true/false or 1/0, not “%(value)s”.") % {"value": row["requires_mandate"]},
-            )
-        if len(caps) == 2 and mandate is not None and sid:
+        if len(caps) == 2 and mandate is not None and row["id"]:
             out.append(
                 Session(
-                    sid,
+                    row["id"],
                     capacity_max=caps["capacity_max"],
                     capacity_min=caps["capacity_min"],
-                    keywords=tuple(
-                        k.strip() for k in row["keywords"].replace("|", ";").split(";") if k.strip()
-                    ),
+                    keywords=_split(row["keywords"].replace("|", ";")),
                     requires_mandate=mandate,
                 )
             )
-    rows.check()
+    errors.check()
     if not out:
         raise FilesError([FileError(str(path), 2, "id", _("The file has no sessions."))])
     return tuple(out)
 
 
 def read_participants(path: Path, session_ids: set[str]) -> tuple[Participant, ...]:
-    rows = _Rows(path, P_COLUMNS)
-    err = rows.err
-    out = []
-    for row in rows:
-        pid = row["id"]
-        if not row["stakeholder_type"]:
-            err("stakeholder_type", _("The stakeholder type is empty."))
-        mandate = parse_yes_no(row["has_mandate"])
-        if mandate is None:
-            err(
-                "has_mandate",
-                _("Write ja/nee, true/false or 1/0, not “%(value)s”.") % {"value": row["has_mandate"]},
-            )
-        prefs = _split(row["preferences"])
-        for sid in prefs:
-            if sid not in session_ids:
-                err("preferences", _("Unknown session id %(id)s.") % {"id": sid})
-        if len(set(prefs)) != len(prefs):
-            err("preferences", _("A session is listed twice."))
-        out.append(
-            Participant(
-                pid,
-                row["stakeholder_type"],
-                has_mandate=bool(mandate),
-                preferences=prefs,
-                interests=_split(row["interests"]),
-            )
+    """P.csv, a column at a time: 100,000 rows are read and checked in a fraction of a second."""
+    table = _table(path, P_COLUMNS)
+    errors = _Errors(path, table, P_COLUMNS)
+    ids, types = table.column("id"), table.column("stakeholder_type")
+    for i in (i for i, t in enumerate(types) if not t):
+        errors.add(i, "stakeholder_type", _("The stakeholder type is empty."))
+    mandates = errors.yes_no(table.column("has_mandate"), "has_mandate")
+    prefs = _split_column(table.column("preferences"))
+    if not session_ids.issuperset(itertools.chain.from_iterable(prefs)):
+        for i, listed in enumerate(prefs):
+            for sid in listed:
+                if sid not in session_ids:
+                    errors.add(i, "preferences", _("Unknown session id %(id)s.") % {"id": sid})
+    for i in (i for i, listed in enumerate(prefs) if len(listed) > 1 and len(set(listed)) != len(listed)):
+        errors.add(i, "preferences", _("A session is listed twice."))
+    errors.check()
+    interests = _split_column(table.column("interests"))
+    return tuple(
+        map(
+            Participant._make,
+            zip(ids, types, mandates, prefs, interests, itertools.repeat(None), itertools.repeat(None)),
         )
-    rows.check()
-    return tuple(out)
+    )
 
 
 def write_assignment(path: Path, result: AssignmentResult) -> None:

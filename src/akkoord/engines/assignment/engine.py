@@ -418,6 +418,7 @@ def _placements(
     from_interests = prep.from_interests[placed]
 
     made: dict[tuple[int, int], tuple[tuple[object, ...], str]] = {}
+    texts: dict[tuple[object, ...], str] = {}  # the same reason is written once
     out = []
     new = tuple.__new__
     for i, j, r, cost, w, is_stretch, by_hand, mine in zip(
@@ -443,13 +444,15 @@ def _placements(
             found = made.get(key)
             if found is None:
                 reasons = _reason(data, net, i, j, r or None, counts, type_counts)
-                found = made[key] = (reasons, explain(reasons))
+                found = made[key] = (
+                    reasons,
+                    texts.get(reasons) or texts.setdefault(reasons, explain(reasons)),
+                )
             why, text = found
             out.append(new(Placement, (participants[i].id, ids[j], r or None, cost, is_stretch, text, why)))
             continue
-        out.append(
-            new(Placement, (participants[i].id, ids[j], r or None, cost, is_stretch, explain(why), why))
-        )
+        text = texts.get(why) or texts.setdefault(why, explain(why))
+        out.append(new(Placement, (participants[i].id, ids[j], r or None, cost, is_stretch, text, why)))
     return tuple(out)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import NamedTuple, cast
 
 UNLISTED_COST = 100  # cost of a session the participant did not list (CLI contract)
@@ -17,8 +18,9 @@ class AssignmentInputError(ValueError):
         self.message = message
 
 
-@dataclass(frozen=True)
-class Participant:
+class Participant(NamedTuple):
+    """One participant (a named tuple: 100,000 of them are read per run, ``_make`` is fast)."""
+
     id: str
     stakeholder_type: str
     has_mandate: bool = False
@@ -91,8 +93,28 @@ def validate(data: AssignmentInput) -> None:
             raise AssignmentInputError(f"{where}.capacity_max", "is smaller than capacity_min")
         if s.stretch is not None and not 0 <= s.stretch <= 1:
             raise AssignmentInputError(f"{where}.stretch", "must be between 0 and 1")
+    if _participants_look_wrong(data.participants, ids):  # checked in bulk: fast for 100,000
+        _first_participant_error(data.participants, ids)  # which one, and what
+    _validate_options(data.options)
+
+
+def _participants_look_wrong(participants: tuple[Participant, ...], session_ids: set[str]) -> bool:
+    """Whether any participant breaks a rule, seen a column at a time (fast for 100,000)."""
+    if not participants:
+        return False
+    pids, _types, _mandates, prefs, _interests, _disciplines, locked = zip(*participants, strict=True)
+    return (
+        "" in pids
+        or len(set(pids)) != len(pids)
+        or not session_ids.issuperset(chain.from_iterable(prefs))
+        or any(len(p) > 1 and len(set(p)) != len(p) for p in prefs)
+        or not session_ids.issuperset(x for x in locked if x is not None)
+    )
+
+
+def _first_participant_error(participants: tuple[Participant, ...], ids: set[str]) -> None:
     pids: set[str] = set()
-    for i, p in enumerate(data.participants):
+    for i, p in enumerate(participants):
         where = f"participants[{i}]"
         if not p.id:
             raise AssignmentInputError(f"{where}.id", "is empty")
@@ -106,7 +128,9 @@ def validate(data: AssignmentInput) -> None:
             raise AssignmentInputError(f"{where}.preferences", "lists a session twice")
         if p.locked_session is not None and p.locked_session not in ids:
             raise AssignmentInputError(f"{where}.locked_session", f"unknown session id {p.locked_session!r}")
-    o = data.options
+
+
+def _validate_options(o: Options) -> None:
     if o.max_type_share is not None and not 0 < o.max_type_share <= 1:
         raise AssignmentInputError("options.max_type_share", "must be more than 0 and at most 1")
     if o.min_per_type < 0:
