@@ -35,7 +35,8 @@ def test_examples_name_their_sources_and_mark_assumptions() -> None:
         model = load(path)
         for s in model.streams:
             assert s.source, f"{path.name}: {s.name} has no source"
-            assert "Aanname" in s.source or "Seed 002" in s.source or "seed 002" in s.source, s.source
+            assert "Aanname" in s.source or "Inspiratiedocument" in s.source, s.source
+            assert "seed" not in s.source.lower(), s.source
 
 
 def test_pampus_ten_years_against_a_hundred(capsys) -> None:

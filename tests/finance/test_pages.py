@@ -27,7 +27,7 @@ def test_example_areas_and_models(client, demo) -> None:
     area = Area.objects.get(name="Almere Pampus")
     page = client.get(area.get_absolute_url()).content.decode()
     assert "25.000" in page and "35.000" in page and "30%" in page and '<svg role="img"' in page
-    assert "Seed 002" in page
+    assert "Inspiratiedocument Sociale Duurzaamheid" in page and "seed" not in page.lower()
 
 
 def test_model_page_downloads_and_comparison(client, demo) -> None:

@@ -119,7 +119,7 @@ def _pact(actor: Any, orgs: dict[str, Organisation]) -> Deal:
         "forming",
         "explore",
         dt.date(2020, 3, 5),
-        "Intentieovereenkomst gesloten tijdens de Nationale Dialoog Bouwcultuur (seed 000).",
+        "Intentieovereenkomst gesloten tijdens de Nationale Dialoog Bouwcultuur (bron: (IM)Pact van Soesterberg).",
     )
     init = ["initiative_group", "lead"]
     p_dm = _partner(
@@ -322,7 +322,12 @@ def _town_deal(actor: Any, orgs: dict[str, Organisation]) -> Deal:
         ["GM1876", "GM1970", "GM1966", "GM0986", "GM0889"],
     )
     _walk(
-        actor, deal, "active", "drive", dt.date(2023, 7, 1), "Start van de Town Deal (seed 003, medio 2023)."
+        actor,
+        deal,
+        "active",
+        "drive",
+        dt.date(2023, 7, 1),
+        "Start van de Town Deal (medio 2023; bron: Agenda Stad).",
     )
     _partner(
         actor,
@@ -439,7 +444,7 @@ def _city_deals(actor: Any, orgs: dict[str, Organisation]) -> list[Deal]:
             spec["status"],
             spec["phase"],
             dt.date(spec["start"], 1, 1),
-            "Volgens de nieuwsberichten van Agenda Stad (seed 003).",
+            "Volgens de nieuwsberichten van Agenda Stad.",
         )
         for name, roles in spec["partners"]:
             _partner(actor, deal, orgs[name], roles, source=D.S003)
@@ -467,7 +472,14 @@ def _community(actor: Any, orgs: dict[str, Organisation]) -> Deal:
         },
         ["GM0344", "GM0034"],
     )
-    _walk(actor, deal, "active", "learn", dt.date(2024, 7, 1), "Thema #2 Sociale Duurzaamheid (seed 002).")
+    _walk(
+        actor,
+        deal,
+        "active",
+        "learn",
+        dt.date(2024, 7, 1),
+        "Thema #2 Sociale Duurzaamheid (bron: Inspiratiedocument Sociale Duurzaamheid).",
+    )
     _partner(
         actor, deal, orgs["Ministerie van Volkshuisvesting en Ruimtelijke Ordening"], ["lead"], source=D.S002
     )
@@ -483,7 +495,7 @@ def _urban_accord(actor: Any, orgs: dict[str, Organisation]) -> Deal:
             "title": "Stedelijk akkoord Voorbeeldstad (voorbeeld)",
             "slug": "stedelijk-akkoord-voorbeeldstad",
             "kind": "urban_accord",
-            "summary": "Een verzonnen voorbeeld van een stedelijk akkoord zoals seed 004 het voorstelt: het "
+            "summary": "Een verzonnen voorbeeld van een stedelijk akkoord zoals de opinie ‘Moderne coalities sluiten stedelijk akkoord’ (netwerk DSO, 2013) het voorstelt: het "
             "conceptcoalitieakkoord gaat eerst naar de partners in stad en regio met de vraag wat zij "
             "kunnen bijdragen; elk jaar volgt een openbare ‘staat van de stad’.",
             "ambition": "Een stip op de horizon als gemeenschappelijk oriëntatiepunt, uitgewerkt in actieplannen en "

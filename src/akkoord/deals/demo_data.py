@@ -7,13 +7,11 @@ give (signatories, commitments, dates they leave open) is marked
 
 from __future__ import annotations
 
-S000 = "Seed 000: (IM)Pact van Soesterberg, conceptversie 2020"
-S001 = "Seed 001: werksessies Nationale Dialoog Bouwcultuur, 5 maart 2020"
-S002 = (
-    "Seed 002: Inspiratiedocument Sociale Duurzaamheid, CoP Grootschalige woningbouwgebieden (VRO, juli 2024)"
-)
-S003 = "Seed 003: nieuwsberichten Agenda Stad over City Deals en Town Deals (2023–2024)"
-S004 = "Seed 004: opinie 'Moderne coalities sluiten stedelijk akkoord', netwerk DSO (2013)"
+S000 = "(IM)Pact van Soesterberg, concepttekst 2020"
+S001 = "werksessies Nationale Dialoog Bouwcultuur, 5 maart 2020"
+S002 = "Inspiratiedocument Sociale Duurzaamheid, CoP Grootschalige woningbouwgebieden (VRO, juli 2024)"
+S003 = "nieuwsberichten Agenda Stad over City Deals en Town Deals (2023–2024)"
+S004 = "opinie ‘Moderne coalities sluiten stedelijk akkoord’, netwerk DSO (2013)"
 EXAMPLE = "Verzonnen voorbeeld (niet uit een brondocument)"
 
 # name -> stakeholder type

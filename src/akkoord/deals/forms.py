@@ -12,6 +12,7 @@ from akkoord.common.fields import (
     BoundedModelMultipleChoiceField,
     bounded_formfield,
 )
+from akkoord.common.models import AuditEvent
 from akkoord.organisations.models import Organisation, Person, StakeholderType
 from akkoord.regions.models import Region
 
@@ -70,7 +71,6 @@ class DealForm(forms.ModelForm):
             "is_public",
             "chair_term_years",
             "source",
-            "is_example",
         ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
@@ -133,7 +133,7 @@ class PartnerForm(forms.ModelForm):
     class Meta:
         formfield_callback = bounded_formfield
         model = Partnership
-        fields = ["roles", "government_roles", "joined_on", "left_on", "note", "source", "is_example"]
+        fields = ["roles", "government_roles", "joined_on", "left_on", "note", "source"]
         widgets = {
             "joined_on": DateInput(),
             "left_on": DateInput(),
@@ -206,7 +206,6 @@ class CommitmentForm(forms.ModelForm):
             "status",
             "pledged_on",
             "source",
-            "is_example",
         ]
         widgets = {"pledged_on": DateInput(), "description": forms.Textarea(attrs={"rows": 2})}
 
@@ -230,7 +229,6 @@ class SignatureForm(forms.ModelForm):
             "has_mandate",
             "mandate_evidence",
             "show_name",
-            "is_example",
         ]
         widgets = {"signed_on": DateInput(), "mandate_evidence": forms.Textarea(attrs={"rows": 2})}
 
@@ -269,7 +267,7 @@ class WorkingGroupForm(forms.ModelForm):
     class Meta:
         formfield_callback = bounded_formfield
         model = WorkingGroup
-        fields = ["name", "theme", "description", "lead", "members", "source", "is_example"]
+        fields = ["name", "theme", "description", "lead", "members", "source"]
         widgets = {
             "members": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -294,7 +292,7 @@ class MilestoneForm(forms.ModelForm):
     class Meta:
         formfield_callback = bounded_formfield
         model = Milestone
-        fields = ["title", "description", "due_on", "status", "done_on", "source", "is_example"]
+        fields = ["title", "description", "due_on", "status", "done_on", "source"]
         widgets = {
             "due_on": DateInput(),
             "done_on": DateInput(),
@@ -315,7 +313,6 @@ class DecisionForm(forms.ModelForm):
             "options_considered",
             "investment_amount",
             "source",
-            "is_example",
         ]
         widgets = {
             "decided_on": DateInput(),
@@ -444,3 +441,35 @@ class AccountForm(forms.Form):
         if data.get("password") and data.get("password") != data.get("password_again"):
             self.add_error("password_again", _("The two passwords differ."))
         return data
+
+
+class AuditFilterForm(forms.Form):
+    """Filters of a deal's log. Unknown choices are refused by the fields, so nothing odd reaches a query."""
+
+    action = forms.ChoiceField(label=_("What happened"), required=False)
+    record = forms.ChoiceField(label=_("Kind of record"), required=False)
+    who = forms.ChoiceField(label=_("Who"), required=False)
+    q = forms.CharField(label=_("Name of the record contains"), required=False, max_length=100)
+
+    def __init__(
+        self, *args: Any, record_types: list[tuple[str, str]], people: list[str], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["action"].choices = everything + [
+            (v, str(label).capitalize()) for v, label in AuditEvent.Action.choices
+        ]
+        self.fields["record"].choices = everything + record_types
+        self.fields["who"].choices = everything + [(p, p) for p in people]
+
+    def filter(self, events: Any) -> Any:
+        data = self.cleaned_data
+        if data.get("action"):
+            events = events.filter(action=data["action"])
+        if data.get("record"):
+            events = events.filter(model=data["record"])
+        if data.get("who"):
+            events = events.filter(actor_label=data["who"])
+        if data.get("q"):
+            events = events.filter(object_repr__icontains=data["q"])
+        return events

@@ -244,6 +244,7 @@ class Partnership(SourcedModel):
     )
     roles = models.JSONField(_("roles"), default=list, blank=True)
     government_roles = models.JSONField(_("government roles"), default=list, blank=True)
+    AUDIT_CHOICES = {"roles": PartnerRole.choices, "government_roles": GovernmentRole.choices}
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
     left_on = models.DateField(_("left on"), null=True, blank=True)
     contact = models.ForeignKey(

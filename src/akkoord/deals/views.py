@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from akkoord.common import mail, ratelimit
+from akkoord.common import audit_text, ratelimit
 from akkoord.common.exports import XLSX_TYPE
 from akkoord.common.models import AuditEvent
 from akkoord.common.query import query_int
@@ -240,7 +240,7 @@ def partner_form(request: HttpRequest, slug: str, pk: int | None = None) -> Http
                         actor=request.user,
                         name=data["new_organisation"],
                         stakeholder_type=data["new_stakeholder_type"],
-                        is_example=data.get("is_example", False),
+                        is_example=deal.is_example,
                     )
                 values = {
                     k: data[k]
@@ -251,7 +251,6 @@ def partner_form(request: HttpRequest, slug: str, pk: int | None = None) -> Http
                         "left_on",
                         "note",
                         "source",
-                        "is_example",
                     )
                 }
                 values["organisation"] = org
@@ -787,31 +786,24 @@ def team_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 def audit_trail(request: HttpRequest, slug: str) -> HttpResponse:
+    """The deal's log: a sentence per change, 25 entries a page, filtered by kind, record type,
+    person and words in the record's name."""
     deal = _coordinated_deal(request, slug)
     events = AuditEvent.objects.filter(deal=deal).select_related("actor")
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    form = forms.AuditFilterForm(
+        request.GET or None,
+        record_types=audit_text.record_types(events),
+        people=sorted(set(events.order_by().values_list("actor_label", flat=True))),
+    )
+    if form.is_valid():
+        events = form.filter(events)
+    page = Paginator(events, 25).get_page(request.GET.get("page"))
     for e in page.object_list:
-        e.shown_changes = _shown_changes(e)
-    return render(request, "deals/audit.html", {"deal": deal, "page": page})
-
-
-def _shown_changes(event: AuditEvent) -> list[tuple[str, str]]:
-    """Each change as (field, text): an old and a new value as "old → new", anything else as
-    it is; the address of an e-mail sent masked (the trail says to whom, not how to reach them)."""
-    out = []
-    for field, change in (event.changes or {}).items():
-        if event.action == AuditEvent.Action.EMAIL and field == "to":
-            out.append((field, mail.mask(str(change))))
-        elif isinstance(change, list) and len(change) == 2:
-            out.append(
-                (
-                    field,
-                    f"{'' if change[0] is None else change[0]} → {'' if change[1] is None else change[1]}",
-                )
-            )
-        else:
-            out.append((field, str(change)))
-    return out
+        e.sentences = audit_text.describe(e)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"deal": deal, "page": page, "form": form, "query": query.urlencode()}
+    return render(request, "deals/audit.html", context)
 
 
 def export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:

@@ -18,10 +18,10 @@ from akkoord.organisations.models import Organisation, StakeholderType
 from . import services
 from .models import Event, Registration, SessionLead, WorkSession
 
-S001 = "Seed 001: werksessies Nationale Dialoog Bouwcultuur, 5 maart 2020"
+S001 = "werksessies Nationale Dialoog Bouwcultuur, 5 maart 2020"
 EXAMPLE = "Verzonnen voorbeeld (niet uit een brondocument)"
 
-S002 = "Seed 002: Inspiratiedocument Sociale Duurzaamheid, CoP Grootschalige woningbouwgebieden (juli 2024)"
+S002 = "Inspiratiedocument Sociale Duurzaamheid, CoP Grootschalige woningbouwgebieden (juli 2024)"
 
 
 def load_open_event(actor: Any) -> Event:

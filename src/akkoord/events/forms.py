@@ -141,7 +141,6 @@ class EventForm(forms.ModelForm):
             "capacity",
             "registration_open",
             "source",
-            "is_example",
         ]
         widgets = {
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -174,7 +173,6 @@ class WorkSessionForm(forms.ModelForm):
             "special_moment",
             "stretch_share",
             "source",
-            "is_example",
         ]
         widgets = {"explanation": forms.Textarea(attrs={"rows": 3})}
 

@@ -29,7 +29,7 @@ class AreaForm(forms.ModelForm):
 
     class Meta:
         model = Area
-        fields = ["name", "description", "region", "deal", "source", "is_example"]
+        fields = ["name", "description", "region", "deal", "source"]
         formfield_callback = bounded_formfield
 
     def __init__(self, *args: Any, deals: Any = None, **kwargs: Any) -> None:

@@ -102,13 +102,13 @@ def _circular(actor: Any, deal: Deal) -> None:
         Assumption(link=key),
         text="Het aanbod uit de landbouw groeit mee met de vraag in de bouw (en andersom).",
         status="doubtful",
-        evidence="Seed 003: eenzijdig opschalen van teelt of vraag laat de boer afhaken; opschalen moet gebalanceerd.",
+        evidence="Agenda Stad, nieuwsberichten 2023–2024: eenzijdig opschalen van teelt of vraag laat de boer afhaken; opschalen moet gebalanceerd.",
     )
     _save(
         actor,
         ActiveIngredient(link=key),
         name="Vraag en aanbod gebalanceerd opschalen",
-        evidence="Seed 003 (Bouwe Meijer, BZK): de markt voor biobased materialen in zeven jaar opschalen.",
+        evidence="Agenda Stad, nieuwsberichten 2023–2024 (Bouwe Meijer, BZK): de markt voor biobased materialen in zeven jaar opschalen.",
     )
     _link(
         actor,
@@ -215,7 +215,7 @@ def _health_hub(actor: Any, deal: Deal) -> None:
         actor,
         ActiveIngredient(link=first),
         name="Experimenteerruimte en verbeeldingskracht",
-        evidence="Seed 003: vrij uitproberen geeft een goede energie (Hogeschool voor de Kunsten, Dutch Design Week).",
+        evidence="Agenda Stad, nieuwsberichten 2023–2024: vrij uitproberen geeft een goede energie (Hogeschool voor de Kunsten, Dutch Design Week).",
     )
     second = _link(actor, deal, nodes[1], nodes[2], "Het netwerk brengt initiatieven in bij het zorgakkoord.")
     _save(
@@ -223,7 +223,7 @@ def _health_hub(actor: Any, deal: Deal) -> None:
         Assumption(link=second),
         text="Initiatieven uit het netwerk maken Utrechters gezonder.",
         status="doubtful",
-        evidence="Seed 003: ‘ik kan nog niet zeggen dat Utrechters gezonder zijn omdat de Health Hub er is. Nóg niet.’",
+        evidence="Agenda Stad, nieuwsberichten 2023–2024: ‘ik kan nog niet zeggen dat Utrechters gezonder zijn omdat de Health Hub er is. Nóg niet.’",
     )
     _link(
         actor,

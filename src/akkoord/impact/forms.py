@@ -29,7 +29,7 @@ class MeasurementForm(forms.ModelForm):
 
     class Meta:
         model = Measurement
-        fields = ["year", "value", "numerator", "denominator", "text", "evidence", "source", "is_example"]
+        fields = ["year", "value", "numerator", "denominator", "text", "evidence", "source"]
         formfield_callback = bounded_formfield
         widgets = {"text": forms.Textarea(attrs={"rows": 3}), "evidence": forms.Textarea(attrs={"rows": 2})}
 
@@ -105,7 +105,7 @@ class AmbitionForm(DealScopedForm):
 
     class Meta:
         model = Ambition
-        fields = ["title", "description", "themes", "sdgs", "order", "source", "is_example"]
+        fields = ["title", "description", "themes", "sdgs", "order", "source"]
         formfield_callback = bounded_formfield
 
 
@@ -120,7 +120,6 @@ class NodeForm(DealScopedForm):
             "beneficiaries",
             "order",
             "source",
-            "is_example",
         ]
         formfield_callback = bounded_formfield
         widgets = {"beneficiaries": forms.CheckboxSelectMultiple}
@@ -151,7 +150,7 @@ class ActiveIngredientForm(DealScopedForm):
 class BeneficiaryGroupForm(DealScopedForm):
     class Meta:
         model = BeneficiaryGroup
-        fields = ["name", "description", "involvement", "source", "is_example"]
+        fields = ["name", "description", "involvement", "source"]
         formfield_callback = bounded_formfield
 
 
@@ -175,7 +174,6 @@ class IndicatorForm(DealScopedForm):
             "rolls_up",
             "order",
             "source",
-            "is_example",
         ]
         formfield_callback = bounded_formfield
 
@@ -190,7 +188,7 @@ class TargetForm(DealScopedForm):
 class NarrativeForm(DealScopedForm):
     class Meta:
         model = Narrative
-        fields = ["year", "kind", "title", "text", "source", "is_example"]
+        fields = ["year", "kind", "title", "text", "source"]
         formfield_callback = bounded_formfield
 
 
