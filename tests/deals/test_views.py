@@ -418,8 +418,8 @@ def test_exports(client, deal) -> None:
     }
     r = client.get(reverse("deals:export", args=[deal.slug, "xlsx"]))
     wb = load_workbook(io.BytesIO(r.content))
-    assert wb.sheetnames[:3] == ["deal", "history", "partners"]
-    assert wb["partners"]["A2"].value == "Gemeente X"
+    assert wb.sheetnames[:3] == ["Deal", "Status en fase", "Partners"]
+    assert wb["Partners"]["A2"].value == "Gemeente X"
     assert client.get(reverse("deals:export", args=[deal.slug, "pdf"])).status_code == 404
 
 

@@ -6,9 +6,27 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from akkoord.common.exports import Sheet, xlsx_bytes
+from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .models import Deal
+from akkoord.common.exports import Sheet, xlsx_bytes
+from akkoord.common.readable import choices_of, field_of
+from akkoord.organisations.models import StakeholderType
+
+from .models import (
+    ChairTerm,
+    Commitment,
+    Deal,
+    DealHistory,
+    DealStatus,
+    Decision,
+    Milestone,
+    Partnership,
+    Phase,
+    Signature,
+    WorkingGroup,
+)
 
 
 def _value(v: Any) -> Any:
@@ -142,22 +160,61 @@ def to_json(deal: Deal) -> str:
 
 
 def to_xlsx(deal: Deal) -> bytes:
-    """One sheet per part of the deal; lists become text separated by semicolons."""
+    """One sheet per part of the deal, for people: headers and codes in the reader's language,
+    lists as text separated by semicolons. (The JSON export keeps the codes: it is for programs.)"""
     data = as_dict(deal)
-    sheets = [Sheet("deal", [[key, value] for key, value in data["deal"].items()], bold_rows=())]
-    for name in (
-        "history",
-        "partners",
-        "commitments",
-        "signatures",
-        "chair_rotation",
-        "working_groups",
-        "milestones",
-        "decisions",
-    ):
+    deal_sheet = [[_header(Deal, key), _cell(Deal, key, value)] for key, value in data["deal"].items()]
+    sheets = [Sheet(str(_("Deal")), deal_sheet, bold_rows=())]
+    for name, (title, model) in SHEETS.items():
         rows = data[name]
         if not rows:
-            sheets.append(Sheet(name, [["(none)"]], bold_rows=()))
+            sheets.append(Sheet(str(title), [[str(_("(none)"))]], bold_rows=()))
             continue
-        sheets.append(Sheet(name, [list(rows[0]), *(list(row.values()) for row in rows)]))
+        header = [_header(model, key) for key in rows[0]]
+        body = [[_cell(model, key, value) for key, value in row.items()] for row in rows]
+        sheets.append(Sheet(str(title), [header, *body]))
     return xlsx_bytes(sheets)
+
+
+SHEETS: dict[str, tuple[Any, type[models.Model]]] = {
+    "history": (gettext_lazy("Status and phase"), DealHistory),
+    "partners": (gettext_lazy("Partners"), Partnership),
+    "commitments": (gettext_lazy("Commitments"), Commitment),
+    "signatures": (gettext_lazy("Signatures"), Signature),
+    "chair_rotation": (gettext_lazy("Chair rotation"), ChairTerm),
+    "working_groups": (gettext_lazy("Working groups"), WorkingGroup),
+    "milestones": (gettext_lazy("Milestones"), Milestone),
+    "decisions": (gettext_lazy("Decisions"), Decision),
+}
+# Columns that are not a field of the sheet's model.
+HEADERS = {
+    "organisation": gettext_lazy("organisation"),
+    "stakeholder_type": gettext_lazy("stakeholder type"),
+    "contact_name": gettext_lazy("contact"),
+    "term": gettext_lazy("term"),
+    "members": gettext_lazy("members"),
+    "options_considered": gettext_lazy("options considered"),
+    "is_example": gettext_lazy("invented example"),
+    "regions": gettext_lazy("regions (CBS codes)"),
+}
+CODES = {
+    "stakeholder_type": dict(StakeholderType.choices),
+    "from": {**dict(DealStatus.choices), **dict(Phase.choices)},
+    "to": {**dict(DealStatus.choices), **dict(Phase.choices)},
+}
+
+
+def _header(model: type[models.Model], key: str) -> str:
+    field = field_of(model, key)
+    label = str(HEADERS.get(key) or (field.verbose_name if field is not None else key.replace("_", " ")))
+    return label[:1].upper() + label[1:]
+
+
+def _cell(model: type[models.Model], key: str, value: Any) -> Any:
+    field = field_of(model, key)
+    labels = CODES.get(key) or (choices_of(field) if field is not None else {})
+    if labels and isinstance(value, list):
+        return [str(labels.get(v, v)) for v in value]
+    if labels and isinstance(value, str) and value in labels:
+        return str(labels[value])
+    return value

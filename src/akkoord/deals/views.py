@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from akkoord.common import audit_text, ratelimit
+from akkoord.common import ratelimit, readable
 from akkoord.common.exports import XLSX_TYPE
 from akkoord.common.models import AuditEvent
 from akkoord.common.query import query_int
@@ -792,14 +792,14 @@ def audit_trail(request: HttpRequest, slug: str) -> HttpResponse:
     events = AuditEvent.objects.filter(deal=deal).select_related("actor")
     form = forms.AuditFilterForm(
         request.GET or None,
-        record_types=audit_text.record_types(events),
+        record_types=readable.record_types(events),
         people=sorted(set(events.order_by().values_list("actor_label", flat=True))),
     )
     if form.is_valid():
         events = form.filter(events)
     page = Paginator(events, 25).get_page(request.GET.get("page"))
     for e in page.object_list:
-        e.sentences = audit_text.describe(e)
+        e.sentences = readable.describe(e)
     query = request.GET.copy()
     query.pop("page", None)
     context = {"deal": deal, "page": page, "form": form, "query": query.urlencode()}

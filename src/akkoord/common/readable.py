@@ -1,4 +1,4 @@
-"""The audit trail as people read it: one sentence per change, names and values translated.
+"""Records as people read them: field names, the labels of codes, and the audit trail's sentences.
 
 An :class:`~akkoord.common.models.AuditEvent` stores field names and raw values (codes, ids,
 ISO dates, booleans) so that it stays exact. This module turns them into what a coordinator
@@ -51,12 +51,12 @@ VALUES = {"oidc": gettext_lazy("government sign-in"), "password": gettext_lazy("
 
 def describe(event: AuditEvent) -> list[str]:
     """The changes of ``event`` as sentences, in the active language."""
-    model = _model(event.model)
+    model = model_of(event.model)
     out = []
     for key, change in (event.changes or {}).items():
         if key in HIDDEN:
             continue
-        field = _field(model, key)
+        field = field_of(model, key)
         label = str(field.verbose_name if field is not None else LABELS.get(key, key.replace("_", " ")))
         label = label[:1].upper() + label[1:]
         if event.action == AuditEvent.Action.EMAIL and key == "to":
@@ -103,7 +103,7 @@ def _value(field: models.Field[Any, Any] | None, value: Any) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if field is not None:
-        choices = dict(field.flatchoices) if field.choices else _choices_of(field)
+        choices = choices_of(field)
         if isinstance(value, list):
             return ", ".join(str(choices.get(v, v)) for v in value)
         if choices and value in choices:
@@ -120,9 +120,14 @@ def _value(field: models.Field[Any, Any] | None, value: Any) -> str:
     return text if len(text) <= LONGEST else text[: LONGEST - 1] + "…"
 
 
-def _choices_of(field: models.Field[Any, Any]) -> dict[Any, Any]:
-    """Choices of the items of a list field: a model names them in ``AUDIT_CHOICES``
+def choices_of(field: models.Field[Any, Any]) -> dict[Any, Any]:
+    """The labels of a field's codes: its choices, or for a JSON list of codes the choices
+    its model names in ``AUDIT_CHOICES``.
+
+    Choices of the items of a list field: a model names them in ``AUDIT_CHOICES``
     (``{"roles": PartnerRole.choices}``) where a JSON list holds codes."""
+    if field.choices:
+        return dict(field.flatchoices)
     model = getattr(field, "model", None)
     return dict(getattr(model, "AUDIT_CHOICES", {}).get(field.name, ()))
 
@@ -146,14 +151,14 @@ def _date(text: str, *, with_time: bool) -> str:
     return formats.date_format(value.date(), "DATE_FORMAT")
 
 
-def _model(label: str) -> type[models.Model] | None:
+def model_of(label: str) -> type[models.Model] | None:
     try:
         return apps.get_model(label)
     except (LookupError, ValueError):
         return None
 
 
-def _field(model: type[models.Model] | None, name: str) -> models.Field[Any, Any] | None:
+def field_of(model: type[models.Model] | None, name: str) -> models.Field[Any, Any] | None:
     if model is None:
         return None
     try:
@@ -167,7 +172,7 @@ def record_types(events: Any) -> list[tuple[str, str]]:
     """The record types in ``events``, as (label, name shown), for a filter."""
     out = []
     for label in events.order_by().values_list("model", flat=True).distinct():
-        model = _model(label)
+        model = model_of(label)
         shown = str(model._meta.verbose_name) if model is not None else label
         out.append((label, shown[:1].upper() + shown[1:]))
     return sorted(out, key=lambda x: x[1])
