@@ -60,3 +60,24 @@ def test_no_form_asks_whether_a_record_is_an_invented_example(demo) -> None:
         r = client.get(url)
         assert r.status_code == 200, url
         assert 'name="is_example"' not in r.content.decode(), url
+
+
+def test_finance_pages_show_labels_not_codes(client: Client, demo) -> None:
+    for fm in FinanceModel.objects.all():
+        client.get(fm.get_absolute_url())  # queues the computation the first time
+    from akkoord.finance import computing
+
+    for fm in FinanceModel.objects.all():
+        computing.result_for(fm, 200)
+    html = visible_text(client.get(FinanceModel.objects.first().get_absolute_url()).content.decode())
+    for code in ("risk_free", "Modus", "society", "grex", "mkba"):
+        assert code not in html, code
+    assert "Wat betekenen deze woorden?" in html and "De samenleving als geheel" in html  # results shown
+
+
+def test_the_api_says_u() -> None:
+    from django.utils import translation
+    from rest_framework import exceptions
+
+    with translation.override("nl"):
+        assert str(exceptions.PermissionDenied().detail) == "U hebt geen toestemming om dit te doen."

@@ -18,6 +18,13 @@ def test_the_xlsx_has_readable_headers_and_labels(client, demo) -> None:
     text = " ".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value)
     titles = [ws.title for ws in wb.worksheets]
     assert "Partners" in titles and "deal" not in titles and "chair_rotation" not in titles
-    for code in ("stakeholder_type", "is_example", "horizon_start", "forming", "civil_society", "initiative_group"):
+    for code in (
+        "stakeholder_type",
+        "is_example",
+        "horizon_start",
+        "forming",
+        "civil_society",
+        "initiative_group",
+    ):
         assert code not in text, code
     assert "Soort partij" in text and "Overheid" in text

@@ -9,11 +9,15 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ProtectedError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 PROBLEM_TYPE = "https://akkoord.nl/problems/"
+# The platform addresses people as "u"; DRF's own Dutch says "je". Naming DRF's messages here
+# keeps them in the platform's catalogue, which wins over DRF's (LOCALE_PATHS), in formal Dutch.
+FORMAL_MESSAGES = (gettext_noop("You do not have permission to perform this action."),)
 
 
 def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:

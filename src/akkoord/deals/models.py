@@ -628,7 +628,12 @@ class CharterFeedback(CleanTextMixin, models.Model):
         _("part of the charter"),
         max_length=20,
         blank=True,
-        choices=[(s, s) for s in CharterVersion.SECTIONS],
+        choices=[
+            ("principles", _("principles")),
+            ("structure", _("structure")),
+            ("activities", _("activities")),
+            ("planning", _("planning")),
+        ],
     )
     text = models.TextField(_("your feedback"))
     show_name = models.BooleanField(

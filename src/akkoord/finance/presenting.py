@@ -8,10 +8,33 @@ import numpy as np
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from akkoord.common.exports import Sheet, xlsx_bytes
 from akkoord.engines.finance import Model
 from akkoord.web import charts
+
+# The engine's codes as people read them (the model file and the API keep the codes).
+MODES = {
+    "mkba": gettext_lazy("societal cost-benefit analysis"),
+    "business": gettext_lazy("business case"),
+    "grex": gettext_lazy("land exploitation"),
+}
+RATE_CLASSES = {
+    "standard": gettext_lazy("usual"),
+    "fixed": gettext_lazy("for fixed, safe flows"),
+    "risk_free": gettext_lazy("risk-free"),
+}
+SOCIETY = "society"
+
+
+def labels() -> dict[str, str]:
+    """Every code a finance page shows, with its label in the active language."""
+    return {
+        **{k: str(v) for k, v in MODES.items()},
+        **{k: str(v) for k, v in RATE_CLASSES.items()},
+        SOCIETY: str(_("Society as a whole")),
+    }
 
 
 def charts_for(model: Model, result: dict[str, Any]) -> dict[str, str]:
@@ -63,21 +86,35 @@ def charts_for(model: Model, result: dict[str, Any]) -> dict[str, str]:
 def to_html(model: Model, result: dict[str, Any]) -> str:
     return render_to_string(
         "finance/evaluate.html",
-        {"model": model, "r": result, "charts": charts_for(model, result), "generated": timezone.localtime()},
+        {
+            "model": model,
+            "r": result,
+            "charts": charts_for(model, result),
+            "generated": timezone.localtime(),
+            "labels": labels(),
+        },
     )
 
 
 def to_xlsx(model: Model, result: dict[str, Any]) -> bytes:
+    names = labels()
     summary: list[list[Any]] = [
         [model.name],
-        [_("mode"), model.mode, _("base year"), model.base_year, _("horizon"), model.horizon],
+        [
+            _("kind of calculation"),
+            names.get(model.mode, model.mode),
+            _("base year"),
+            model.base_year,
+            _("horizon"),
+            model.horizon,
+        ],
         [],
-        [_("party"), _("net present value"), _("IRR"), _("payback"), _("payback, discounted")],
+        [_("party"), _("net present value"), _("return (IRR)"), _("payback"), _("payback, discounted")],
     ]
     for p in result["parties"]:
         pay = result["payback"][p]
         summary.append([p, result["npv"][p], result["irr"][p], pay["simple"], pay["discounted"]])
-    summary.append([_("society"), result["npv_society"]])
+    summary.append([names[SOCIETY], result["npv_society"]])
     years = result["cashflow"]["years"]
     sheets = [
         Sheet(_("Summary"), summary, bold_rows=(1, 4)),
@@ -102,7 +139,17 @@ def to_xlsx(model: Model, result: dict[str, Any]) -> bytes:
                 ]
             ]
             + [
-                [s.name, s.party, s.counterparty, s.amount, s.start, s.end, s.growth, s.rate_class, s.source]
+                [
+                    s.name,
+                    s.party,
+                    s.counterparty,
+                    s.amount,
+                    s.start,
+                    s.end,
+                    s.growth,
+                    names.get(s.rate_class, s.rate_class),
+                    s.source,
+                ]
                 for s in model.streams
             ],
         ),
@@ -115,7 +162,7 @@ def to_xlsx(model: Model, result: dict[str, Any]) -> bytes:
     if "montecarlo" in result:
         header = [_("party"), "P10", "P50", "P90", _("probability of a negative NPV")]
         rows = [
-            [party, st["p10"], st["p50"], st["p90"], st["probability_negative"]]
+            [names.get(party, party), st["p10"], st["p50"], st["p90"], st["probability_negative"]]
             for party, st in result["montecarlo"]["parties"].items()
         ]
         sheets.append(Sheet("Monte Carlo", [header, *rows]))

@@ -97,6 +97,7 @@ def model(request: HttpRequest, slug: str) -> HttpResponse:
         "draws": draws,
         "may_edit": services.can_edit(request.user, fm),
         "others": _visible(FinanceModel.objects.exclude(pk=fm.pk), request),
+        "labels": presenting.labels(),
     }
     if result.status == result.Status.DONE:
         r = result.result
