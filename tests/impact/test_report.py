@@ -42,6 +42,11 @@ def test_pdf_report_pages_and_text(demo) -> None:
         "Katalysator voor de Nationale Aanpak" in text and "Teelt en verwerking moeten samen groeien" in text
     )
     assert f"1 / {len(reader.pages)}" in text  # page numbers
+    # Tagged for accessibility (PDF/UA-1): marked content, a structure tree, the language, a title.
+    catalog = reader.trailer["/Root"]
+    assert catalog["/MarkInfo"]["/Marked"]
+    assert "/StructTreeRoot" in catalog and str(catalog["/Lang"]).startswith("nl")
+    assert reader.metadata.title
 
 
 def test_programme_report_one_page_per_deal(demo) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
+from akkoord.common.pdf import html_to_pdf
+
 from .models import Event, Registration
 
 
 def _pdf(html: str) -> bytes:
-    from weasyprint import HTML  # imported late: it needs Pango, and only these exports do
-
-    return bytes(HTML(string=html).write_pdf())
+    return html_to_pdf(html)
 
 
 def _confirmed(event: Event) -> list[Registration]:

@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from akkoord.common.pdf import html_to_pdf
 from akkoord.deals.models import Deal, DealHistory, DealStatus, Decision, Phase
 from akkoord.deals.selectors import deal_overview
 from akkoord.web import charts
@@ -164,6 +165,4 @@ def _svg_as_image(match: re.Match[str]) -> str:
 
 
 def to_pdf(html: str) -> bytes:
-    from weasyprint import HTML
-
-    return bytes(HTML(string=_SVG.sub(_svg_as_image, html), base_url=str(settings.BASE_DIR)).write_pdf())
+    return html_to_pdf(_SVG.sub(_svg_as_image, html), base_url=str(settings.BASE_DIR))
