@@ -4,6 +4,7 @@ from . import views
 
 app_name = "impact"
 urlpatterns = [
+    path("", views.index, name="index"),
     path("<slug:slug>/", views.monitor, name="monitor"),
     path("<slug:slug>/results.xml", views.results_xml, name="results_xml"),
     path("<slug:slug>/report-<year:year>.<str:fmt>", views.report_download, name="report"),

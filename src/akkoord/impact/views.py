@@ -39,6 +39,24 @@ from .results import iati_xml
 from .selectors import STATUS_LABELS
 
 
+def index(request: HttpRequest) -> HttpResponse:
+    """Resultaten: every impact monitor the reader may see, with its yearly reports."""
+    from django.db.models import Count
+
+    from akkoord.deals.permissions import visible_deals
+
+    year = timezone.localdate().year
+    deals = list(
+        visible_deals(request.user)
+        .annotate(n_indicators=Count("indicators", distinct=True))
+        .filter(n_indicators__gt=0)
+        .order_by("programme", "title")
+    )
+    programmes = sorted({d.programme for d in deals if d.programme})
+    context = {"deals": deals, "programmes": programmes, "report_year": year - 1}
+    return render(request, "impact/index.html", context)
+
+
 def _deal(request: HttpRequest, slug: str) -> Deal:
     deal = get_object_or_404(Deal, slug=slug)
     if not can_view(request.user, deal):

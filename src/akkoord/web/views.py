@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from akkoord.common import hub
 from akkoord.deals.models import Deal, DealKind
 from akkoord.deals.permissions import visible_deals
 from akkoord.organisations.models import Organisation
@@ -28,6 +30,23 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/home.html", context)
 
 
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    """Mijn Akkoord: the user's deals and roles, and what waits for them in every app."""
+    from akkoord.deals.models import DealMembership
+
+    memberships = (
+        DealMembership.objects.filter(user=request.user)
+        .select_related("deal")
+        .order_by("deal__title", "role")
+    )
+    deals: dict[int, tuple[Deal, list[str]]] = {}
+    for m in memberships:
+        deals.setdefault(m.deal_id, (m.deal, []))[1].append(str(m.get_role_display()))
+    context = {"deals": list(deals.values()), "todos": hub.todos_for(request.user)}
+    return render(request, "web/mine.html", context)
+
+
 def privacy(request: HttpRequest) -> HttpResponse:
     """The privacy statement: what the platform keeps about whom, why, for how long, and your rights."""
     context = {
@@ -37,6 +56,17 @@ def privacy(request: HttpRequest) -> HttpResponse:
         "contact": settings.PRIVACY_CONTACT,
     }
     return render(request, "web/privacy.html", context)
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement, after the Dutch model (digitoegankelijk.nl)."""
+    context = {"organisation": settings.PRIVACY_CONTROLLER, "contact": settings.PRIVACY_CONTACT}
+    return render(request, "web/accessibility.html", context)
+
+
+def knowledge(request: HttpRequest) -> HttpResponse:
+    """Kennis: the place for example projects and lessons; says plainly that it is still coming."""
+    return render(request, "web/knowledge.html")
 
 
 def _api_problem(request: HttpRequest, status: int, title: str) -> HttpResponse | None:
@@ -75,4 +105,14 @@ def server_error(request: HttpRequest) -> HttpResponse:
     )
 
 
-__all__ = ["Deal", "home", "privacy", "not_found", "forbidden", "server_error"]
+__all__ = [
+    "Deal",
+    "accessibility",
+    "home",
+    "knowledge",
+    "mine",
+    "privacy",
+    "not_found",
+    "forbidden",
+    "server_error",
+]

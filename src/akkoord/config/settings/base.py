@@ -193,7 +193,7 @@ PASSWORD_RESET_TIMEOUT = 3 * 3600  # a reset link works for three hours
 # An invitation into a deal (a one-time link by e-mail) works this long.
 INVITATION_LIFETIME = dt.timedelta(days=int(os.environ.get("AKKOORD_INVITATION_DAYS", "14")))
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "deals:list"
+LOGIN_REDIRECT_URL = "web:mine"
 LOGOUT_REDIRECT_URL = "web:home"
 
 LANGUAGE_CODE = "nl"
