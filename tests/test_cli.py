@@ -53,7 +53,10 @@ def test_export_json_and_xlsx(demo_db: Path) -> None:
     out = demo_db / "pact.xlsx"
     r = run(demo_db, "export", "impact-van-soesterberg", "--format", "xlsx", "--out", str(out))
     assert r.returncode == 0, r.stderr
-    assert "Partners" in load_workbook(out).sheetnames and "Roulerend voorzitterschap" in load_workbook(out).sheetnames
+    assert (
+        "Partners" in load_workbook(out).sheetnames
+        and "Roulerend voorzitterschap" in load_workbook(out).sheetnames
+    )
     r = run(demo_db, "export", "no-such-deal")
     assert r.returncode == 1 and "Er is geen deal met de korte naam" in r.stderr
 
