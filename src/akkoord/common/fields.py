@@ -14,6 +14,7 @@ import django_filters.fields
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import get_format
 from django_filters.filterset import FILTER_FOR_DBFIELD_DEFAULTS
 from rest_framework import relations
 
@@ -48,9 +49,57 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+def number_text(value: Any) -> Any:
+    """A number as people type it, in the active language, as Python reads it.
+
+    Dutch: "12.500" and "12.500,50" (a point groups thousands, a comma starts the decimals);
+    English: "12,500" and "12,500.50". As Django's ``sanitize_separators`` with thousands
+    grouping always on, including its care for a lone point that means decimals ("12.5").
+    """
+    if not isinstance(value, str):
+        return value
+    text = value.strip().replace("\u00a0", "").replace(" ", "")
+    decimal = get_format("DECIMAL_SEPARATOR")
+    thousands = get_format("THOUSAND_SEPARATOR")
+    whole, sep, decimals = text.partition(decimal)
+    lone_point = thousands == "." and whole.count(".") == 1 and len(whole.split(".")[-1]) != 3 and not sep
+    if not lone_point:
+        whole = whole.replace(thousands, "")
+    return f"{whole}.{decimals}" if sep else whole
+
+
+class LocalDecimalField(forms.DecimalField):
+    """An amount typed the way the reader writes numbers (see :func:`number_text`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("localize", True)
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.setdefault("inputmode", "decimal")
+
+    def to_python(self, value: Any) -> Any:
+        return super().to_python(number_text(value))
+
+
+class LocalFloatField(forms.FloatField):
+    """A value typed the way the reader writes numbers (see :func:`number_text`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("localize", True)
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.setdefault("inputmode", "decimal")
+
+    def to_python(self, value: Any) -> Any:
+        return super().to_python(number_text(value))
+
+
 def bounded_formfield(field: models.Field, **kwargs: Any) -> Any:
-    """``formfield_callback`` for model forms: bounded choice fields for relations."""
-    if isinstance(field, models.ForeignKey):
+    """``formfield_callback`` for model forms: bounded choice fields for relations, and
+    numbers typed in the reader's notation ("12.500,50" in Dutch)."""
+    if isinstance(field, models.DecimalField):
+        kwargs.setdefault("form_class", LocalDecimalField)
+    elif isinstance(field, models.FloatField):
+        kwargs.setdefault("form_class", LocalFloatField)
+    elif isinstance(field, models.ForeignKey):
         kwargs.setdefault("form_class", BoundedModelChoiceField)
     elif isinstance(field, models.ManyToManyField):
         kwargs.setdefault("form_class", BoundedModelMultipleChoiceField)

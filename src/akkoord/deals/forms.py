@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from akkoord.common.fields import (
     BoundedModelChoiceField,
     BoundedModelMultipleChoiceField,
+    LocalDecimalField,
     bounded_formfield,
 )
 from akkoord.common.models import AuditEvent
@@ -381,7 +382,7 @@ class ContributionItemForm(forms.Form):
     description = forms.CharField(
         label=_("What do you contribute?"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
-    pledged_amount = forms.DecimalField(
+    pledged_amount = LocalDecimalField(
         label=_("Amount (euros or hours)"), required=False, min_value=0, max_digits=14, decimal_places=2
     )
 

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from akkoord.common.fields import LocalFloatField
 from akkoord.organisations.models import Organisation, StakeholderType
 
 from .models import Event, WorkSession
@@ -69,7 +70,7 @@ class RegistrationForm(forms.Form):
 
 
 class RunForm(forms.Form):
-    max_type_share = forms.FloatField(
+    max_type_share = LocalFloatField(
         label=_("At most this share of a session per stakeholder type"),
         min_value=0.05,
         max_value=1,
@@ -82,7 +83,7 @@ class RunForm(forms.Form):
         max_value=50,
         required=False,
     )
-    stretch = forms.FloatField(
+    stretch = LocalFloatField(
         label=_("Share of stretch seats per session"),
         min_value=0,
         max_value=0.5,

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from akkoord.common.fields import BoundedModelChoiceField, bounded_formfield
+from akkoord.common.fields import BoundedModelChoiceField, LocalFloatField, bounded_formfield
 from akkoord.engines.bounded import BoundsError, load_json
 from akkoord.engines.finance import ModelError, parse
 from akkoord.engines.finance.model import MODES, read
@@ -40,14 +40,14 @@ class AreaForm(forms.ModelForm):
         for key, (label, unit) in PROGRAMME.items():
             current = (self.instance.programme or {}).get(key, [None, None])
             suffix = f" ({unit})" if unit else ""
-            self.fields[f"{key}_min"] = forms.FloatField(
+            self.fields[f"{key}_min"] = LocalFloatField(
                 label=_("%(what)s, minimum") % {"what": f"{label}{suffix}"},
                 required=False,
                 min_value=0,
                 max_value=1e9,
                 initial=current[0],
             )
-            self.fields[f"{key}_max"] = forms.FloatField(
+            self.fields[f"{key}_max"] = LocalFloatField(
                 label=_("%(what)s, maximum") % {"what": f"{label}{suffix}"},
                 required=False,
                 min_value=0,
@@ -91,7 +91,7 @@ class ModelHeaderForm(forms.Form):
     base_year = forms.IntegerField(label=_("Base year"), min_value=1800, max_value=2300)
     horizon = forms.IntegerField(label=_("Horizon (years)"), min_value=1, max_value=200)
     mode = forms.ChoiceField(label=_("Mode"), choices=[(m, m) for m in MODES])
-    rate = forms.FloatField(
+    rate = LocalFloatField(
         label=_("Discount rate (standard class)"),
         required=False,
         min_value=-0.99,
@@ -99,7 +99,7 @@ class ModelHeaderForm(forms.Form):
         help_text=_("For example 0.0225. Empty: the default of the mode (MKBA 2.25%, grex 2%)."),
     )
     fund = forms.CharField(label=_("Fund of party"), required=False, max_length=200)
-    fund_interest = forms.FloatField(
+    fund_interest = LocalFloatField(
         label=_("Interest on the fund"), required=False, min_value=-0.99, max_value=1
     )
     area = BoundedModelChoiceField(label=_("Area"), queryset=Area.objects.none(), required=False)
@@ -115,14 +115,14 @@ class StreamForm(forms.Form):
     name = forms.CharField(label=_("Stream"), max_length=200, required=False)
     party = forms.CharField(label=_("Party"), max_length=200, required=False)
     counterparty = forms.CharField(label=_("Pays it (transfer)"), max_length=200, required=False)
-    amount = forms.FloatField(label=_("Euros per year"), required=False, min_value=-1e12, max_value=1e12)
+    amount = LocalFloatField(label=_("Euros per year"), required=False, min_value=-1e12, max_value=1e12)
     start = forms.IntegerField(label=_("From"), required=False, min_value=1800, max_value=2500)
     end = forms.IntegerField(label=_("Until"), required=False, min_value=1800, max_value=2500)
-    growth = forms.FloatField(label=_("Growth"), required=False, min_value=-0.99, max_value=1)
+    growth = LocalFloatField(label=_("Growth"), required=False, min_value=-0.99, max_value=1)
     rate_class = forms.CharField(label=_("Discount class"), required=False, max_length=50)
-    low = forms.FloatField(label=_("Low"), required=False, min_value=0, max_value=100)
-    mode = forms.FloatField(label=_("Likely"), required=False, min_value=0, max_value=100)
-    high = forms.FloatField(label=_("High"), required=False, min_value=0, max_value=100)
+    low = LocalFloatField(label=_("Low"), required=False, min_value=0, max_value=100)
+    mode = LocalFloatField(label=_("Likely"), required=False, min_value=0, max_value=100)
+    high = LocalFloatField(label=_("High"), required=False, min_value=0, max_value=100)
     category = forms.CharField(label=_("Category"), required=False, max_length=100)
     source = forms.CharField(label=_("Source"), required=False, max_length=300)
 
