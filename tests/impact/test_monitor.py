@@ -20,8 +20,8 @@ def _view(slug: str, code: str, year: int) -> selectors.IndicatorView:
 
 
 def test_example_monitors_score_as_the_rules_say(demo) -> None:
-    ccb = _view("city-deal-circulair-en-conceptueel-bouwen", "CCB-1", 2025)
-    assert ccb.actual.value == pytest.approx(100 * 13_300 / 286_000)  # numerators over denominators
+    ccb = _view("city-deal-circulair-en-conceptueel-bouwen", "CCB-1", 2024)
+    assert ccb.actual.value == pytest.approx(100 * 9_400 / 284_000)  # numerators over denominators
     assert ccb.target.value == 30 and ccb.status == "limited" and ccb.colour == "red"
     assert ccb.trend.enough_data
     hh = _view("city-deal-health-hub-utrecht", "HH-1", 2024)

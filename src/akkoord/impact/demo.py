@@ -137,12 +137,13 @@ def _circular(actor: Any, deal: Deal) -> None:
         source=S003 + " (doel 30% in 2030); de basiswaarde 2% is een voorbeeld",
     )
     _save(actor, Target(indicator=share), year=2030, value=30.0, text="30-30-30")
-    # Invented example values: homes with >= 30% bio-based materials of all new homes.
+    # Invented example values: homes with >= 30% bio-based materials of all new homes, for the
+    # years of the deal (2021–2024; a value after its end is refused).
     for year, num, den in (
+        (2021, 1_400, 70_000),
         (2022, 1_500, 74_000),
         (2023, 2_600, 71_000),
         (2024, 3_900, 69_000),
-        (2025, 5_300, 72_000),
     ):
         _measure(actor, share, year, numerator=num, denominator=den)
     _save(

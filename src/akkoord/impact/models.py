@@ -8,10 +8,13 @@ and activity added to IATI's output, outcome and impact.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from akkoord.common.models import SourcedModel, StoredVersion, TimeStampedModel
@@ -351,6 +354,49 @@ class Measurement(SourcedModel):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.year}"
+
+    def clean(self) -> None:
+        """Refuse what a coordinator would call nonsense: a year outside the deal's time or still
+        to come, a negative count, a share from an empty or negative whole."""
+        super().clean()
+        errors: dict[str, Any] = {}
+        indicator = getattr(self, "indicator", None)
+        deal = indicator.deal if indicator is not None else None
+        if deal is not None and self.year:
+            starts = [y for y in (deal.horizon_start, indicator.baseline_year) if y]
+            first = min(starts) if starts else None
+            if deal.horizon_end and self.year > deal.horizon_end:
+                errors["year"] = _("The deal runs until %(end)s; a value for %(year)s is after that.") % {
+                    "end": deal.horizon_end,
+                    "year": self.year,
+                }
+            elif first and self.year < first:
+                errors["year"] = _("The deal starts in %(start)s; a value for %(year)s is before that.") % {
+                    "start": first,
+                    "year": self.year,
+                }
+            elif self.year > timezone.localdate().year:
+                errors["year"] = _("%(year)s has not happened yet; enter a value once it is known.") % {
+                    "year": self.year
+                }
+        counts = indicator is not None and indicator.measure == Indicator.Measure.UNIT
+        if counts and self.value is not None and self.value < 0 and _cannot_be_negative(indicator):
+            errors["value"] = _("This indicator counts; a count cannot be negative.")
+        for name in ("numerator", "denominator"):
+            if getattr(self, name) is not None and getattr(self, name) < 0:
+                errors[name] = _("This cannot be negative.")
+        if self.denominator == 0:
+            errors["denominator"] = _("The whole cannot be 0.")
+        if errors:
+            raise ValidationError(errors)
+
+
+def _cannot_be_negative(indicator: Indicator) -> bool:
+    """A count: its baseline and targets are not negative (an indicator of change may be)."""
+    values = [indicator.baseline_value] if indicator.baseline_value is not None else []
+    if indicator.pk:
+        values += [v for v in indicator.targets.values_list("value", flat=True) if v is not None]
+    return all(v >= 0 for v in values)
 
 
 class Narrative(SourcedModel):
