@@ -23,8 +23,13 @@ class Router(DefaultRouter):
     include_format_suffixes = False
 
 
+# The deal API with what the apps above deals add to it (its results); described as the deals' own.
+class DealViewSet(impact_api.DealResultsMixin, deals_api.DealViewSet):
+    __doc__ = deals_api.DealViewSet.__doc__
+
+
 router = Router(trailing_slash=False)
-router.register("deals", deals_api.DealViewSet, basename="deal")
+router.register("deals", DealViewSet, basename="deal")
 router.register("organisations", organisations_api.OrganisationViewSet, basename="organisation")
 router.register("partnerships", deals_api.PartnershipViewSet, basename="partnership")
 router.register("commitments", deals_api.CommitmentViewSet, basename="commitment")

@@ -35,3 +35,43 @@ def todos_for(user: Any) -> list[Todo]:
     if not getattr(user, "is_authenticated", False):
         return []
     return [todo for _name, provider in sorted(_TODO_PROVIDERS.items()) for todo in provider(user)]
+
+
+@dataclass(frozen=True)
+class DealPanel:
+    """A section of the deal page that another app contributes (the impact monitor, ...).
+
+    ``render(request, deal)`` returns the section's inner HTML, or "" to leave it out.
+    """
+
+    name: str  # the section's id, and its link in "On this page"
+    title: Any  # a lazily translated heading
+    order: int
+    render: Callable[[Any, Any], str]
+
+
+_DEAL_PANELS: dict[str, DealPanel] = {}
+
+
+def register_deal_panel(panel: DealPanel) -> None:
+    _DEAL_PANELS[panel.name] = panel
+
+
+def deal_panels() -> list[DealPanel]:
+    return sorted(_DEAL_PANELS.values(), key=lambda p: (p.order, p.name))
+
+
+# The example data, composed the same way: each app loads its part of the demo.
+DemoLoader = Callable[[Any], None]
+_DEMO_LOADERS: dict[str, tuple[int, DemoLoader]] = {}
+
+
+def register_demo(name: str, order: int, loader: DemoLoader) -> None:
+    """``loader(actor)`` adds an app's example data after the deals exist (lower order first)."""
+    _DEMO_LOADERS[name] = (order, loader)
+
+
+def demo_loaders() -> list[DemoLoader]:
+    return [
+        loader for _name, (_order, loader) in sorted(_DEMO_LOADERS.items(), key=lambda x: (x[1][0], x[0]))
+    ]

@@ -13,8 +13,6 @@ from rest_framework.response import Response
 
 from akkoord.api.viewsets import ServiceViewSet
 from akkoord.common.fields import BoundedPrimaryKeyRelatedField, PublicNames
-from akkoord.impact.api import ResultsSerializer
-from akkoord.impact.results import results_data
 from akkoord.organisations.models import Person
 from akkoord.regions.models import Region
 
@@ -301,13 +299,6 @@ class DealViewSet(ServiceViewSet):
         return Response(
             DealSerializer(deal, context=self.get_serializer_context()).data, status=status.HTTP_200_OK
         )
-
-    @extend_schema(responses=ResultsSerializer)
-    @action(detail=True, methods=["get"])
-    def results(self, request: Request, slug: str | None = None) -> Response:
-        """The deal's results in the IATI 2.03 results model (only approved values); as XML at
-        ``/impact/<slug>/results.xml``."""
-        return Response(results_data(self.get_object()))
 
 
 class PartnershipViewSet(ServiceViewSet):

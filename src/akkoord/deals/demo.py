@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from akkoord.common import hub
 from akkoord.common.services import save_audited
 from akkoord.organisations.models import Organisation
 from akkoord.regions.models import Region
@@ -575,14 +576,10 @@ S004_NOTE = D.S004 + "; de stad, partners en data zijn een verzonnen voorbeeld"
 
 @transaction.atomic
 def _load_parts(coordinator: Any) -> None:
-    """Events, impact monitors and area finance; each loader adds its part only when missing."""
-    from akkoord.events.demo import load_event
-    from akkoord.finance.demo import load_finance
-    from akkoord.impact.demo import load_impact
-
-    load_event(coordinator)
-    load_impact(coordinator)
-    load_finance(coordinator)
+    """The other apps' example data (events, impact monitors, area finance), each registered by
+    its app (common/hub.py); each loader adds its part only when missing."""
+    for loader in hub.demo_loaders():
+        loader(coordinator)
 
 
 def load_demo(password: str) -> dict[str, Any]:

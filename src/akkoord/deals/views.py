@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from akkoord.common import ratelimit, readable
+from akkoord.common import hub, ratelimit, readable
 from akkoord.common.exports import XLSX_TYPE
 from akkoord.common.models import AuditEvent
 from akkoord.common.query import query_int
@@ -127,7 +127,7 @@ def deal_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "milestones": deal.milestones.all(),
         "decisions": deal.decisions.all(),
         "events": deal.events.all(),
-        "impact": _impact_summary(deal),
+        "panels": [(panel, html) for panel in hub.deal_panels() if (html := panel.render(request, deal))],
         "this_year": timezone.localdate().year,
         "regions": deal.regions.all(),
         "balance_chart": balance_chart,
@@ -141,16 +141,6 @@ def deal_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
     }
     return render(request, "deals/detail.html", context)
-
-
-def _impact_summary(deal: Deal) -> list[Any]:
-    """Each indicator's status this year, for the deal page (the monitor has the rest)."""
-    from akkoord.impact.selectors import STATUS_LABELS, indicator_views
-
-    views = indicator_views(deal, timezone.localdate().year)
-    for v in views:
-        v.label = STATUS_LABELS[v.status]
-    return views
 
 
 def _form_page(

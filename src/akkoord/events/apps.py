@@ -7,8 +7,15 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self) -> None:
-        from akkoord.common.hub import register_todos
+        from akkoord.common import hub
 
         from . import todos
 
-        register_todos(self.label, todos.todos)
+        hub.register_todos(self.label, todos.todos)
+        hub.register_demo(self.label, 10, _load_demo)
+
+
+def _load_demo(actor: object) -> None:
+    from .demo import load_event  # imported when the demo is loaded, not at start-up
+
+    load_event(actor)

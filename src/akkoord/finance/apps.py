@@ -6,3 +6,14 @@ class FinanceConfig(AppConfig):
     name = "akkoord.finance"
     verbose_name = _("area finance")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from akkoord.common import hub
+
+        hub.register_demo(self.label, 30, _load_demo)
+
+
+def _load_demo(actor: object) -> None:
+    from .demo import load_finance  # imported when the demo is loaded, not at start-up
+
+    load_finance(actor)

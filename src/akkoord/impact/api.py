@@ -190,3 +190,17 @@ class MeasurementViewSet(ServiceViewSet):
         s = ReturnSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         return self._move(request, services.return_measurement, reason=s.validated_data["reason"])
+
+
+class DealResultsMixin:
+    """``GET /deals/{slug}/results``: added to the deal API where the API is composed
+    (api/urls.py), so that deals/ does not import impact/."""
+
+    @extend_schema(responses=ResultsSerializer)
+    @action(detail=True, methods=["get"])
+    def results(self, request: Request, slug: str | None = None) -> Response:
+        """The deal's results in the IATI 2.03 results model (only approved values); as XML at
+        ``/impact/<slug>/results.xml``."""
+        from .results import results_data
+
+        return Response(results_data(self.get_object()))  # type: ignore[attr-defined]

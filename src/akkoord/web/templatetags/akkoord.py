@@ -48,13 +48,6 @@ def status_colour(status: str) -> str:
 
 
 @register.filter
-def theme_label(code: str) -> str:
-    from akkoord.impact.models import WellbeingTheme
-
-    return str(dict(WellbeingTheme.choices).get(code, code))
-
-
-@register.filter
 def stakeholder_label(code: str) -> str:
     from akkoord.organisations.models import StakeholderType
 
