@@ -23,7 +23,7 @@ from . import mail
 from .models import AuditEvent
 
 LONGEST = 300  # characters of a changed text that the trail shows
-HIDDEN = {"is_example", "search_text", "version"}  # kept for the platform, not for readers
+HIDDEN = {"is_example"}  # kept for the platform (the demo loader sets it), not for readers
 
 # Keys that services record besides model fields.
 LABELS = {
