@@ -341,3 +341,13 @@ def test_run_with_stretch_seats_from_the_page(client, dialogue) -> None:
         assert run.summary["stretch_seats"][str(s.number)] >= int(0.2 * s.capacity_max)
     page = client.get(url)
     assert page.context["stretch_chart"] and "Share of stretch seats" not in page.content.decode()
+
+
+def test_a_session_without_leads_shows_no_empty_label(client, demo) -> None:
+    from akkoord.events.models import Event, SessionLead
+
+    event = Event.objects.get(slug="nationale-dialoog-bouwcultuur-2020")
+    before = client.get(event.get_absolute_url()).content.decode().count("Trekkers:")
+    SessionLead.objects.filter(session__event=event, session__number=1).delete()
+    after = client.get(event.get_absolute_url()).content.decode()
+    assert before >= 1 and after.count("Trekkers:") == before - 1
