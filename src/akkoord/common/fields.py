@@ -68,28 +68,25 @@ def number_text(value: Any) -> Any:
     return f"{whole}.{decimals}" if sep else whole
 
 
-class LocalDecimalField(forms.DecimalField):
-    """An amount typed the way the reader writes numbers (see :func:`number_text`)."""
+class _LocalNumber:
+    """Reads a number typed the way the reader writes numbers (see :func:`number_text`), in a
+    text input with a decimal keyboard."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("localize", True)
-        super().__init__(*args, **kwargs)
-        self.widget.attrs.setdefault("inputmode", "decimal")
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        self.widget.attrs.setdefault("inputmode", "decimal")  # type: ignore[attr-defined]
 
     def to_python(self, value: Any) -> Any:
-        return super().to_python(number_text(value))
+        return super().to_python(number_text(value))  # type: ignore[misc]
 
 
-class LocalFloatField(forms.FloatField):
-    """A value typed the way the reader writes numbers (see :func:`number_text`)."""
+class LocalDecimalField(_LocalNumber, forms.DecimalField):
+    """An amount typed the reader's way ("12.500,50" in Dutch)."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("localize", True)
-        super().__init__(*args, **kwargs)
-        self.widget.attrs.setdefault("inputmode", "decimal")
 
-    def to_python(self, value: Any) -> Any:
-        return super().to_python(number_text(value))
+class LocalFloatField(_LocalNumber, forms.FloatField):
+    """A value typed the reader's way ("12.500,5" in Dutch)."""
 
 
 def bounded_formfield(field: models.Field, **kwargs: Any) -> Any:

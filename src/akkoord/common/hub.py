@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Count
+
 
 @dataclass(frozen=True)
 class Todo:
@@ -29,6 +31,20 @@ _TODO_PROVIDERS: dict[str, TodoProvider] = {}
 def register_todos(name: str, provider: TodoProvider) -> None:
     """``provider(user)`` lists what waits for ``user`` in one app. Registering again replaces."""
     _TODO_PROVIDERS[name] = provider
+
+
+def counted_per_deal(
+    rows: Any, deal: str, text: Callable[[int], str], url: Callable[[str], str]
+) -> list[Todo]:
+    """One to-do per deal for the records in ``rows`` (a queryset), with their number.
+
+    ``deal`` is the path from the record to its deal ("version__deal"); ``text(n)`` is the
+    sentence with ``%(n)s`` and ``%(deal)s`` (an ``ngettext`` at the caller, so that it is
+    translated); ``url(slug)`` is where the user does it.
+    """
+    slug, title = f"{deal}__slug", f"{deal}__title"
+    counted = rows.values(slug, title).annotate(n=Count("id", distinct=True)).order_by(title)
+    return [Todo(text(r["n"]) % {"n": r["n"], "deal": r[title]}, url(r[slug]), r["n"]) for r in counted]
 
 
 def todos_for(user: Any) -> list[Todo]:

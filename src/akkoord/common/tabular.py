@@ -161,11 +161,11 @@ def _columns(raw: list[list[Any]], header: list[str], clean: bool) -> tuple[list
     cells = [
         list(map(str.strip, col)) if clean else ["" if v is None else str(v).strip() for v in col]
         for col in itertools.zip_longest(*body, fillvalue="")
-    ] or [[] for _ in range(width)]
+    ]
     cells += [[""] * len(body) for _ in range(width - len(cells))]
-    # A row is empty when every cell is: look only at the rows whose first cell is empty.
     if not cells:
         return [], {}
+    # A row is empty when every cell is: look only at the rows whose first cell is empty.
     blank = [i for i, v in enumerate(cells[0]) if not v]
     for col in cells[1:]:
         if not blank:

@@ -197,11 +197,8 @@ HEADERS = {
     "is_example": gettext_lazy("invented example"),
     "regions": gettext_lazy("regions (CBS codes)"),
 }
-CODES = {
-    "stakeholder_type": dict(StakeholderType.choices),
-    "from": {**dict(DealStatus.choices), **dict(Phase.choices)},
-    "to": {**dict(DealStatus.choices), **dict(Phase.choices)},
-}
+STATUS_OR_PHASE = {**dict(DealStatus.choices), **dict(Phase.choices)}  # a history row holds either
+CODES = {"stakeholder_type": dict(StakeholderType.choices), "from": STATUS_OR_PHASE, "to": STATUS_OR_PHASE}
 
 
 def _header(model: type[models.Model], key: str) -> str:

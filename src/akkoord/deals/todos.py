@@ -4,37 +4,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from akkoord.common.hub import Todo
+from akkoord.common.hub import Todo, counted_per_deal
 
 from .models import CharterFeedback, DealMembership, Invitation
 
 
 def todos(user: Any) -> list[Todo]:
-    out = []
-    pending = (
-        CharterFeedback.objects.filter(
-            status=CharterFeedback.Status.PENDING,
-            version__deal__memberships__user=user,
-            version__deal__memberships__role=DealMembership.Role.COORDINATOR,
-        )
-        .values("version__deal__slug", "version__deal__title")
-        .annotate(n=Count("id", distinct=True))
-        .order_by("version__deal__title")
+    pending = CharterFeedback.objects.filter(
+        status=CharterFeedback.Status.PENDING,
+        version__deal__memberships__user=user,
+        version__deal__memberships__role=DealMembership.Role.COORDINATOR,
     )
-    for row in pending:
-        n = row["n"]
-        text = ngettext(
+    out = counted_per_deal(
+        pending,
+        "version__deal",
+        lambda n: ngettext(
             "%(n)s reaction to the charter of %(deal)s waits for moderation",
             "%(n)s reactions to the charter of %(deal)s wait for moderation",
             n,
-        ) % {"n": n, "deal": row["version__deal__title"]}
-        out.append(Todo(text, reverse("deals:charter", args=[row["version__deal__slug"]]) + "#feedback", n))
+        ),
+        lambda slug: reverse("deals:charter", args=[slug]) + "#feedback",
+    )
     if user.email:
         for inv in Invitation.objects.filter(
             email__iexact=user.email, accepted_at__isnull=True, expires_at__gt=timezone.now()

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from akkoord.common.query import query_int
 from akkoord.deals.models import Deal
-from akkoord.deals.permissions import can_view, is_coordinator, require_coordinator
+from akkoord.deals.permissions import can_view, is_coordinator, require_coordinator, visible_deals
 from akkoord.web import charts
 from akkoord.web.forms import apply_errors
 
@@ -41,10 +41,6 @@ from .selectors import STATUS_LABELS
 
 def index(request: HttpRequest) -> HttpResponse:
     """Resultaten: every impact monitor the reader may see, with its yearly reports."""
-    from django.db.models import Count
-
-    from akkoord.deals.permissions import visible_deals
-
     year = timezone.localdate().year
     deals = list(
         visible_deals(request.user)

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from akkoord.common import hub
-from akkoord.deals.models import Deal, DealKind
+from akkoord.deals.models import Deal, DealKind, DealMembership
 from akkoord.deals.permissions import visible_deals
 from akkoord.organisations.models import Organisation
 
@@ -33,8 +33,6 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
     """Mijn Akkoord: the user's deals and roles, and what waits for them in every app."""
-    from akkoord.deals.models import DealMembership
-
     memberships = (
         DealMembership.objects.filter(user=request.user)
         .select_related("deal")
