@@ -16,6 +16,8 @@ from typing import Any
 import matplotlib
 from django.utils.translation import gettext as _
 
+from akkoord.web import formats
+
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
@@ -28,18 +30,18 @@ plt.rcParams.update(
         "svg.fonttype": "none",
         "svg.hashsalt": "akkoord",  # the same figures give the same SVG (stored versions, caches)
         "font.family": "sans-serif",
-        "font.size": 10,
+        "font.size": 11,
         "axes.spines.top": False,
         "axes.spines.right": False,
         "axes.titleweight": "bold",
-        "axes.titlesize": 11,
+        "axes.titlesize": 12,
         "axes.titlelocation": "left",
     }
 )
 
 
-def _to_svg(fig: plt.Figure, label: str) -> str:
-    svg = _figure_svg(fig, label)
+def _to_svg(fig: plt.Figure, label: str, *, scroll: bool = True) -> str:
+    svg = _figure_svg(fig, label, scroll=scroll)
     plt.close(fig)
     return svg
 
@@ -102,6 +104,52 @@ def _attributes(css: str) -> str:
     return "".join(f' {name}="{_escape(value)}"' for name, value in _declarations(css))
 
 
+# Each palette colour becomes a class, so that the page's theme tokens colour the chart
+# (web/static/akkoord/akkoord.css); the hex value stays as the fallback for PDF and files.
+_PALETTE_INDEX = {colour.lower(): k + 1 for k, colour in enumerate(OKABE_ITO)}
+_PAINT = re.compile(r"<(path|rect|use|circle|polygon|polyline|line|ellipse)\b([^>]*?)(/?)>")
+_PAINT_ATTR = re.compile(r' (fill|stroke)="(#[0-9A-Fa-f]{6})"')
+
+
+def _palette_classes(svg: str) -> str:
+    def mark(m: re.Match[str]) -> str:
+        names = [
+            f"chart-{kind}-{_PALETTE_INDEX[v.lower()]}"
+            for kind, v in _PAINT_ATTR.findall(m.group(2))
+            if v.lower() in _PALETTE_INDEX
+        ]
+        if not names or " class=" in m.group(2):
+            return m.group(0)
+        return f'<{m.group(1)}{m.group(2)} class="{" ".join(names)}"{m.group(3)}>'
+
+    return _PAINT.sub(mark, svg)
+
+
+def html_legend(entries: Sequence[tuple[str, int]]) -> str:
+    """A legend in HTML under the chart (readable on a phone, where the drawing shrinks).
+
+    ``entries``: (label, palette index from 0). The swatch is a tiny drawing that keeps
+    its colour without the page's stylesheet (PDF) and takes the theme's token with it.
+    """
+    n = len(OKABE_ITO)
+    items = "".join(
+        f'<li><svg class="chart-swatch" width="14" height="14" aria-hidden="true" focusable="false">'
+        f'<rect width="14" height="14" fill="{OKABE_ITO[k % n]}" class="chart-fill-{k % n + 1}"/></svg>'
+        f"{_escape_text(label)}</li>"
+        for label, k in entries
+    )
+    return f'<ul class="chart-legend">{items}</ul>'
+
+
+def _escape_text(text: str) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def value_label(value: float) -> str:
+    """A number written on a chart in the reader's language: whole, or with one decimal."""
+    return formats.number(value, 0 if float(value).is_integer() or abs(value) >= 100 else 1)
+
+
 def presentational(svg: str) -> str:
     """The SVG with every ``style`` (attribute or element) turned into presentation attributes.
 
@@ -120,7 +168,7 @@ def presentational(svg: str) -> str:
 
 def _source(fig: plt.Figure, source: str, height: float) -> None:
     # Half an inch below the axes, clear of the axis label, whatever the chart's height.
-    fig.text(0.01, -0.5 / height, source, fontsize=8, color="#555555", ha="left", va="top")
+    fig.text(0.01, -0.5 / height, source, fontsize=9, color="#555555", ha="left", va="top")
 
 
 def _escape(text: str) -> str:
@@ -145,7 +193,7 @@ def bar_chart(
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     for i, v in enumerate(values):
-        ax.text(v, i, f" {v:g}", va="center")
+        ax.text(v, i, " " + value_label(v), va="center")
     ax.xaxis.get_major_locator().set_params(integer=True)
     _source(fig, source, height)
     return _to_svg(fig, title)
@@ -165,15 +213,14 @@ def paired_bar_chart(
     height = 0.6 * len(labels) + 1.6
     fig, ax = plt.subplots(figsize=(6.4, height))
     y = list(range(len(labels)))
-    ax.barh([v - 0.2 for v in y], first, height=0.38, color=OKABE_ITO[0], label=legend[0])
-    ax.barh([v + 0.2 for v in y], second, height=0.38, color=OKABE_ITO[1], label=legend[1])
+    ax.barh([v - 0.2 for v in y], first, height=0.38, color=OKABE_ITO[0])
+    ax.barh([v + 0.2 for v in y], second, height=0.38, color=OKABE_ITO[1])
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
     ax.set_title(title)
-    ax.legend(frameon=False, loc="lower right")
     _source(fig, source, height)
-    return _to_svg(fig, title)
+    return _to_svg(fig, title) + html_legend([(legend[0], 0), (legend[1], 1)])
 
 
 @lru_cache(maxsize=128)
@@ -190,17 +237,16 @@ def stacked_bar_chart(
     fig, ax = plt.subplots(figsize=(6.8, height))
     y = list(range(len(labels)))
     left = [0.0] * len(labels)
-    for k, name in enumerate(series):
+    for k in range(len(series)):
         widths = [row[k] for row in values]
-        ax.barh(y, widths, left=left, color=OKABE_ITO[k % len(OKABE_ITO)], label=name)
+        ax.barh(y, widths, left=left, color=OKABE_ITO[k % len(OKABE_ITO)])
         left = [a + b for a, b in zip(left, widths, strict=True)]
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
     ax.set_title(title)
-    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
     _source(fig, source, height)
-    return _to_svg(fig, title)
+    return _to_svg(fig, title) + html_legend([(name, k) for k, name in enumerate(series)])
 
 
 @lru_cache(maxsize=1024)
@@ -229,7 +275,7 @@ def trend_chart(
     ax.set_ylabel(unit, fontsize=7)
     ax.locator_params(axis="x", nbins=4, integer=True)
     ax.locator_params(axis="y", nbins=3)
-    return _to_svg(fig, label)
+    return _to_svg(fig, label, scroll=False)  # small enough for a phone
 
 
 def sparkline(
@@ -264,7 +310,7 @@ def sparkline(
         fig.text(0.03, 0.04, str(lo), fontsize=6.5, color="#555555", ha="left")
         if hi != lo:
             fig.text(0.97, 0.04, str(hi), fontsize=6.5, color="#555555", ha="right")
-    return _figure_svg(fig, label, css_class="chart spark", tight=False)
+    return _figure_svg(fig, label, css_class="chart spark", tight=False, scroll=False)
 
 
 def _figure(width: float, height: float) -> tuple[Any, Any]:
@@ -276,7 +322,9 @@ def _figure(width: float, height: float) -> tuple[Any, Any]:
     return fig, fig.add_subplot()
 
 
-def _figure_svg(fig: Any, label: str, *, css_class: str = "chart", tight: bool = True) -> str:
+def _figure_svg(
+    fig: Any, label: str, *, css_class: str = "chart", tight: bool = True, scroll: bool = True
+) -> str:
     """The figure as inline SVG: scaled with the page, one image for assistive technology,
     and without inline styles (the Content-Security-Policy allows none)."""
     buf = io.StringIO()
@@ -284,14 +332,19 @@ def _figure_svg(fig: Any, label: str, *, css_class: str = "chart", tight: bool =
     svg = buf.getvalue()
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r'<svg ([^>]*?)width="[^"]+" height="[^"]+"', r"<svg \1", svg, count=1)
-    svg = presentational(svg)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{_escape(label)}" class="{css_class}" ', 1)
+    svg = _palette_classes(presentational(svg))
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{_escape(label)}" class="{css_class}" ', 1)
+    if not scroll:
+        return svg
+    # On a phone the drawing keeps a readable size and scrolls sideways in its own region.
+    where = _escape(_("Chart; on a small screen it scrolls sideways"))
+    return f'<div class="chart-scroll" tabindex="0" role="region" aria-label="{where}">{svg}</div>'
 
 
 def _euro_axis(ax: Any, scale: float, unit: str, axis: str = "y") -> None:
     from matplotlib.ticker import FuncFormatter
 
-    fmt = FuncFormatter(lambda v, _pos: f"{v / scale:,.0f}".replace(",", "."))
+    fmt = FuncFormatter(lambda v, _pos: formats.number(v / scale, 0))
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
     (ax.set_ylabel if axis == "y" else ax.set_xlabel)(unit)
 
@@ -299,17 +352,16 @@ def _euro_axis(ax: Any, scale: float, unit: str, axis: str = "y") -> None:
 def _scale(values: Any) -> tuple[float, str]:
     top = max((abs(v) for v in values), default=0)
     if top >= 5e6:
-        return 1e6, "mln €"
+        return 1e6, _("million €")
     if top >= 5e3:
-        return 1e3, "× € 1.000"
+        return 1e3, _("thousand €")
     return 1.0, "€"
 
 
-def _legend_below(fig: Any, ax: Any, n: int, source: str, title: str) -> str:
-    """Legend under the axes (up to four per row), the source under that; the chart as SVG."""
-    ax.legend(fontsize=8, frameon=False, ncols=min(4, max(1, n)), loc="upper left", bbox_to_anchor=(0, -0.12))
-    fig.text(0.01, -0.12 - 0.06 * (1 + n // 4), source, fontsize=8, color="#555555", ha="left", va="top")
-    return _figure_svg(fig, title)
+def _legend_below(fig: Any, names: Sequence[str], source: str, title: str) -> str:
+    """The chart as SVG with its source under the axes, then its legend in HTML."""
+    fig.text(0.01, -0.12, source, fontsize=9, color="#555555", ha="left", va="top")
+    return _figure_svg(fig, title) + html_legend([(name, k) for k, name in enumerate(names)])
 
 
 def stacked_years_chart(
@@ -319,11 +371,11 @@ def stacked_years_chart(
     fig, ax = _figure(7.2, 3.2)
     pos = [0.0] * len(years)
     neg = [0.0] * len(years)
-    for k, (name, values) in enumerate(series.items()):
+    for k, values in enumerate(series.values()):
         up = [max(v, 0) for v in values]
         down = [min(v, 0) for v in values]
         colour = OKABE_ITO[k % len(OKABE_ITO)]
-        ax.bar(years, up, bottom=pos, color=colour, width=0.85, label=name)
+        ax.bar(years, up, bottom=pos, color=colour, width=0.85)
         ax.bar(years, down, bottom=neg, color=colour, width=0.85)
         pos = [a + b for a, b in zip(pos, up, strict=True)]
         neg = [a + b for a, b in zip(neg, down, strict=True)]
@@ -331,7 +383,7 @@ def stacked_years_chart(
     scale, unit = _scale([*pos, *neg])
     _euro_axis(ax, scale, unit)
     ax.set_title(title)
-    return _legend_below(fig, ax, len(series), source, title)
+    return _legend_below(fig, list(series), source, title)
 
 
 def lines_chart(
@@ -346,7 +398,7 @@ def lines_chart(
     values_all: list[float] = []
     for k, (name, values) in enumerate(series.items()):
         colour = OKABE_ITO[k % len(OKABE_ITO)]
-        ax.plot(years, values, color=colour, linewidth=1.8, label=name)
+        ax.plot(years, values, color=colour, linewidth=1.8)
         values_all += list(values)
         year = (markers or {}).get(name)
         if year is not None and year in years:
@@ -355,7 +407,7 @@ def lines_chart(
     scale, unit = _scale(values_all)
     _euro_axis(ax, scale, unit)
     ax.set_title(title)
-    return _legend_below(fig, ax, len(series), source, title)
+    return _legend_below(fig, list(series), source, title)
 
 
 def tornado_chart(title: str, rows: Sequence[tuple[str, float, float]], source: str) -> str:
@@ -365,16 +417,15 @@ def tornado_chart(title: str, rows: Sequence[tuple[str, float, float]], source: 
     lows = [r[1] for r in rows][::-1]
     highs = [r[2] for r in rows][::-1]
     y = list(range(len(rows)))
-    ax.barh(y, lows, color=OKABE_ITO[5], label=str(_("low")))
-    ax.barh(y, highs, color=OKABE_ITO[0], label=str(_("high")))
+    ax.barh(y, lows, color=OKABE_ITO[5])
+    ax.barh(y, highs, color=OKABE_ITO[0])
     ax.axvline(0, color="#333333", linewidth=0.8)
     ax.set_yticks(y, labels)
     scale, unit = _scale([*lows, *highs])
     _euro_axis(ax, scale, unit, axis="x")
-    ax.legend(fontsize=8, frameon=False, loc="lower right")
     ax.set_title(title)
     _source(fig, source, 0.4 * len(rows) + 1.2)
-    return _figure_svg(fig, title)
+    return _figure_svg(fig, title) + html_legend([(_("low"), 5), (_("high"), 0)])
 
 
 def histogram_chart(title: str, values: Sequence[float], marks: dict[str, float], source: str) -> str:
@@ -405,4 +456,4 @@ def outline_chart(label: str, outlines: Sequence[Sequence[tuple[float, float]]])
         ax.fill(xs, ys, color=OKABE_ITO[k % len(OKABE_ITO)], alpha=0.25)
         ax.plot(xs, ys, color=ACCENT, linewidth=1.5)
     ax.set_axis_off()
-    return _figure_svg(fig, label)
+    return _figure_svg(fig, label, scroll=False)  # a shape without text

@@ -1,8 +1,13 @@
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest
+
+from akkoord.web import packages, themes
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
-    return {"SITE_NAME": "Akkoord", "HTMX_AVAILABLE": bool(settings.STATICFILES_DIRS)}
+    return {
+        "SITE_NAME": "Akkoord",
+        "HTMX_AVAILABLE": packages.installed("vendor/htmx"),
+        "THEME": themes.current(),
+    }

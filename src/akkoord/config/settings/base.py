@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "akkoord.privacy",
     "akkoord.api",
     "akkoord.web",
+    "django.forms",  # its widget templates, last so that web/ overrides them (FORM_RENDERER below)
 ]
 
 MIDDLEWARE = [
@@ -192,6 +193,9 @@ API_RATES = {
 PASSWORD_RESET_TIMEOUT = 3 * 3600  # a reset link works for three hours
 # An invitation into a deal (a one-time link by e-mail) works this long.
 INVITATION_LIFETIME = dt.timedelta(days=int(os.environ.get("AKKOORD_INVITATION_DAYS", "14")))
+# Form widgets carry the NL Design System classes (web/templates/django/forms/widgets/attrs.html).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:mine"
 LOGOUT_REDIRECT_URL = "web:home"
@@ -208,11 +212,19 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 # Front-end packages come from the npm registry at set-up time (package.json).
 NODE_MODULES = BASE_DIR / "node_modules"
-STATICFILES_DIRS = (
-    [("vendor/htmx", NODE_MODULES / "htmx.org" / "dist")]
-    if (NODE_MODULES / "htmx.org" / "dist").is_dir()
-    else []
-)
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "akkoord.web.packages.NodePackagesFinder",  # the listed files of node_modules, under vendor/
+]
+# The house style: NL Design System components themed by a token set. "akkoord" is
+# Akkoord's own theme, "utrecht" the Utrecht reference theme; "custom" is an
+# organisation's own token file (AKKOORD_THEME_CSS, a CSS file on this server whose
+# rules sit under the class AKKOORD_THEME_CLASS), so a municipality shows its house style.
+AKKOORD_THEME = os.environ.get("AKKOORD_THEME", "akkoord")
+AKKOORD_THEME_CSS = os.environ.get("AKKOORD_THEME_CSS", "")
+AKKOORD_THEME_CLASS = os.environ.get("AKKOORD_THEME_CLASS", "")
+STATICFILES_DIRS = [("theme", Path(AKKOORD_THEME_CSS).parent)] if AKKOORD_THEME_CSS else []
 WHITENOISE_USE_FINDERS = True  # serve app static files without collectstatic in development
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -65,3 +65,42 @@ def percent_precise(value: float | None) -> str:
     if value is None:
         return "–"
     return formats.number(value * 100, 2) + "%"
+
+
+# The NL Design System component of each form widget (django/forms/widgets/attrs.html).
+_WIDGET_COMPONENTS = {
+    "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
+    "radio": "utrecht-radio-button utrecht-radio-button--html-input",
+    "select": "utrecht-select utrecht-select--html-select",
+    "textarea": "utrecht-textarea utrecht-textarea--html-textarea",
+}
+_NOT_A_CONTROL = {"hidden", "select_option"}
+
+
+@register.filter
+def component_class(widget: dict[str, Any]) -> str:
+    """The widget's classes: its component's first, then any the form set."""
+    kind = widget.get("type") or widget.get("template_name", "").rsplit("/", 1)[-1].removesuffix(".html")
+    if widget.get("template_name", "").endswith("select_option.html"):
+        kind = "select_option"
+    own = widget.get("attrs", {}).get("class", "")
+    if kind in _NOT_A_CONTROL:
+        return own
+    component = _WIDGET_COMPONENTS.get(kind, "utrecht-textbox utrecht-textbox--html-input")
+    return f"{component} {own}".strip()
+
+
+_BADGES = {
+    "success": {"active", "done", "open", "approved", "published", "signed", "accepted"},
+    "danger": {"stopped", "cancelled", "delayed", "returned", "declined", "overdue", "rejected"},
+    "warning": {"example", "submitted", "pending", "draft", "waitlist", "waiting"},
+}
+
+
+@register.filter
+def badge(status: str) -> str:
+    """The status badge modifier for a status code: colour with the word beside it."""
+    for kind, codes in _BADGES.items():
+        if status in codes:
+            return f"utrecht-status-badge utrecht-status-badge--{kind}"
+    return "utrecht-status-badge utrecht-status-badge--neutral"
