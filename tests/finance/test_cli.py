@@ -143,26 +143,31 @@ def test_instruments_in_the_model_file(capsys) -> None:
     [
         (
             "name: x\nbase_year: 2025\nhorizon: 10\nmode: mkba\nstreams:\n  - {name: a, party: P, amount: 1, start: 2026, end: 2025}\n",
-            "streams[0] (a).end",
+            "stroom 1 (a), laatste jaar: ligt vóór het eerste jaar (2025 is vóór 2026)",
         ),
         (
             "name: x\nbase_year: 2025\nhorizon: 10\nmode: mkba\nstreams:\n  - {name: a, party: P, amount: 1, start: 2025}\nfund: {name: Q}\n",
-            "fund.name",
+            "revolverend fonds, naam: Q is geen partij van een stroom",
         ),
         (
             "name: x\nbase_year: 2025\nhorizon: 10\nmode: business\nrates: {standard: -1}\nstreams:\n  - {name: a, party: P, amount: 1, start: 2025}\n",
-            "rates.standard",
+            "disconteringsvoeten, gangbaar: moet meer dan -100% zijn, niet -100,00%",
         ),
-        ("name: x\nhorizon: 10\nstreams: []\n", "base_year: is missing"),
-        ("name: x\nbase_year: 2025\nhorizon: tien\nstreams: []\n", "horizon: must be a whole number"),
+        ("name: x\nhorizon: 10\nstreams: []\n", "basisjaar: ontbreekt"),
+        (
+            "name: x\nbase_year: 2025\nhorizon: tien\nstreams: []\n",
+            "horizon: moet een geheel getal zijn, niet tien",
+        ),
         (
             "name: x\nbase_year: 2025\nhorizon: 10\nmode: mkba\nstreams:\n  - {name: a, party: P, amount: 1, start: 2025}\n"
             "instruments:\n  plinth: {head_lease: 100, tiers: [{name: k, area: 0, rent: 1}]}\n",
-            "instruments.plinth.tiers[0] (k).area",
+            "instrumenten, plintbeheer, huurklasse 1 (k), vloeroppervlak: moet een getal boven 0 zijn, niet 0",
         ),
     ],
 )
-def test_bad_files_name_stream_and_field_and_write_nothing(tmp_path, text: str, message: str) -> None:
+def test_bad_files_name_stream_and_field_in_dutch_and_write_nothing(
+    tmp_path, text: str, message: str
+) -> None:
     model = tmp_path / "m.yaml"
     model.write_text(text, encoding="utf-8")
     out = tmp_path / "out.json"
@@ -173,7 +178,9 @@ def test_bad_files_name_stream_and_field_and_write_nothing(tmp_path, text: str, 
 
 
 def test_bad_instrument_options() -> None:
-    with pytest.raises(CommandError, match="paying_share"):
+    with pytest.raises(
+        CommandError, match="aandeel dat betaalt: moet een aandeel boven 0 en hoogstens 1 zijn"
+    ):
         call_command(
             "finance", "service-charge", "--annual-cost", "1", "--floor-area", "1", "--paying-share", "0"
         )

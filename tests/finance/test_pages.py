@@ -102,7 +102,10 @@ def test_upload_and_its_errors(client, demo) -> None:
     assert client.get(reverse("finance:upload")).status_code == 403
     client.force_login(coordinator)
     r = client.post(reverse("finance:upload"), {"file": SimpleUploadedFile("m.yaml", bad)})
-    assert r.status_code == 400 and "rates.standard" in r.content.decode()
+    assert (
+        r.status_code == 400
+        and "disconteringsvoeten, gangbaar: ontbreekt: een businesscase heeft" in r.content.decode()
+    )
     assert not FinanceModel.objects.filter(name="Proef").exists()
     r = client.post(reverse("finance:upload"), {"file": SimpleUploadedFile("m.yaml", good)})
     assert r.status_code == 302 and FinanceModel.objects.get(name="Proef").created_by == coordinator

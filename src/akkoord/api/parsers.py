@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.parsers import JSONParser
 
+from akkoord.common.engine_messages import bounds_message
 from akkoord.common.models import control_message
 from akkoord.common.text import first_control
 from akkoord.engines.bounded import BoundsError, load_json
@@ -55,7 +56,7 @@ class BoundedJSONParser(JSONParser):
         except UnicodeDecodeError as exc:
             raise exceptions.ParseError(_("The request body is not UTF-8 text.")) from exc
         except BoundsError as exc:
-            raise exceptions.ParseError(_("JSON: %(message)s.") % {"message": exc.message}) from exc
+            raise exceptions.ParseError(_("JSON: %(message)s.") % {"message": bounds_message(exc)}) from exc
         except (json.JSONDecodeError, RecursionError) as exc:
             raise exceptions.ParseError(_("The request body is not valid JSON.")) from exc
         errors = _control_errors(data)

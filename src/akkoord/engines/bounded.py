@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, ClassVar
+
+from .problems import EngineError
 
 MAX_DEPTH = 20
 MAX_DIGITS = 30  # a number with more digits is no amount, year or rate
@@ -19,13 +21,19 @@ _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
-class BoundsError(ValueError):
+class BoundsError(EngineError):
     """Input beyond a limit; ``where`` says where (a line, or "(file)")."""
 
-    def __init__(self, where: str, message: str) -> None:
-        super().__init__(f"{where}: {message}")
-        self.where = where
-        self.message = message
+    catalogue: ClassVar[dict[str, str]] = {
+        "too_many_digits": "a number has more than {limit} digits: {start}…",
+        "not_a_number": "{name} is not a number",
+        "too_deep": "nested more than {limit} levels deep",
+        "yaml_alias": "aliases (*name) are not allowed; write the value out instead",
+    }
+
+    @property
+    def where(self) -> str:
+        return self.field
 
 
 def json_depth(text: str) -> int:
@@ -47,14 +55,14 @@ def json_depth(text: str) -> int:
 def _digits_checked(kind: type, max_digits: int) -> Any:
     def convert(text: str) -> Any:
         if sum(c.isdigit() for c in text) > max_digits:
-            raise BoundsError("(file)", f"a number has more than {max_digits} digits: {text[:20]}…")
+            raise BoundsError("(file)", "too_many_digits", limit=max_digits, start=text[:20])
         return kind(text)
 
     return convert
 
 
 def _no_constant(name: str) -> Any:
-    raise BoundsError("(file)", f"{name} is not a number")
+    raise BoundsError("(file)", "not_a_number", name=name)
 
 
 def load_json(text: str, *, max_depth: int = MAX_DEPTH, max_digits: int = MAX_DIGITS) -> Any:
@@ -70,7 +78,7 @@ def load_json(text: str, *, max_depth: int = MAX_DEPTH, max_digits: int = MAX_DI
     akkoord.engines.bounded.BoundsError: (file): nested more than 2 levels deep
     """
     if json_depth(text) > max_depth:
-        raise BoundsError("(file)", f"nested more than {max_depth} levels deep")
+        raise BoundsError("(file)", "too_deep", limit=max_depth)
     return json.loads(
         text,
         parse_int=_digits_checked(int, max_digits),
@@ -100,14 +108,11 @@ def load_yaml(text: str, *, max_depth: int = MAX_DEPTH, max_digits: int = MAX_DI
         def compose_node(self, parent: Any, index: Any) -> Any:
             if self.check_event(AliasEvent):
                 mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-                raise BoundsError(
-                    f"line {mark.line + 1}, column {mark.column + 1}",
-                    "aliases (*name) are not allowed; write the value out instead",
-                )
+                raise BoundsError(f"line {mark.line + 1}, column {mark.column + 1}", "yaml_alias")
             self.depth += 1
             if self.depth > max_depth:
                 mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-                raise BoundsError(f"line {mark.line + 1}", f"nested more than {max_depth} levels deep")
+                raise BoundsError(f"line {mark.line + 1}", "too_deep", limit=max_depth)
             try:
                 return super().compose_node(parent, index)
             finally:

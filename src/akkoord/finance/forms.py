@@ -9,12 +9,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from akkoord.common.engine_messages import bounds_message
 from akkoord.common.fields import BoundedModelChoiceField, LocalFloatField, bounded_formfield
 from akkoord.engines.bounded import BoundsError, load_json
 from akkoord.engines.finance import ModelError, parse
 from akkoord.engines.finance.model import MODES, read
 from akkoord.regions.models import Region
 
+from . import messages
 from .models import PROGRAMME, Area
 
 
@@ -68,7 +70,7 @@ class AreaForm(forms.ModelForm):
                 _("Not valid JSON (line %(line)s, column %(col)s).") % {"line": exc.lineno, "col": exc.colno}
             ) from exc
         except BoundsError as exc:
-            raise forms.ValidationError(exc.message) from exc
+            raise forms.ValidationError(bounds_message(exc)) from exc
 
     def service_data(self) -> dict[str, Any]:
         d = self.cleaned_data
@@ -221,11 +223,11 @@ def build_definition(
             row, field = rows[int(match.group(1))][0], match.group(2)
             form = streams.forms[row]
             target = field if field in form.fields else ("low" if field == "uncertainty" else None)
-            form.add_error(target, exc.message)
+            form.add_error(target, messages.explain(exc))
         else:
             top = exc.field.split(".")[0]
             target = {"rates": "rate", "fund": "fund"}.get(top, top)
-            header.add_error(target if target in header.fields else None, f"{exc.field}: {exc.message}")
+            header.add_error(target if target in header.fields else None, messages.describe(exc))
         return None
     return definition
 
@@ -256,5 +258,5 @@ class UploadForm(forms.Form):
             data = read(text, json_format=upload.name.lower().endswith(".json"))
             model = parse(data)
         except ModelError as exc:
-            raise forms.ValidationError(f"{exc.field}: {exc.message}") from exc
+            raise forms.ValidationError(messages.describe(exc)) from exc
         return {"model": model, "definition": data}

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from akkoord.common.models import SourcedModel, StoredVersion
 from akkoord.engines.finance import Model, ModelError, parse
+from akkoord.finance.messages import describe
 
 # The programme of an area as ranges: key -> (label, unit).
 PROGRAMME = {
@@ -161,7 +162,7 @@ class FinanceModel(SourcedModel):
         try:
             self.model()
         except ModelError as exc:
-            raise ValidationError({"definition": f"{exc.field}: {exc.message}"}) from exc
+            raise ValidationError({"definition": describe(exc)}) from exc
 
 
 class ModelResult(StoredVersion):

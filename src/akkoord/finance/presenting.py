@@ -8,23 +8,14 @@ import numpy as np
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from akkoord.common.exports import Sheet, xlsx_bytes
 from akkoord.engines.finance import Model
 from akkoord.web import charts
 
+from .messages import MODES, RATE_CLASSES, describe
+
 # The engine's codes as people read them (the model file and the API keep the codes).
-MODES = {
-    "mkba": gettext_lazy("societal cost-benefit analysis"),
-    "business": gettext_lazy("business case"),
-    "grex": gettext_lazy("land exploitation"),
-}
-RATE_CLASSES = {
-    "standard": gettext_lazy("usual"),
-    "fixed": gettext_lazy("for fixed, safe flows"),
-    "risk_free": gettext_lazy("risk-free"),
-}
 SOCIETY = "society"
 
 
@@ -89,6 +80,7 @@ def to_html(model: Model, result: dict[str, Any]) -> str:
         {
             "model": model,
             "r": result,
+            "warnings": [describe(w) for w in model.warnings],
             "charts": charts_for(model, result),
             "generated": timezone.localtime(),
             "labels": labels(),

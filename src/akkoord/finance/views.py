@@ -27,6 +27,7 @@ from akkoord.web import charts
 from akkoord.web.forms import apply_errors
 
 from . import computing, forms, presenting, services
+from .messages import describe
 from .models import Area, FinanceModel, rings
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
@@ -98,6 +99,7 @@ def model(request: HttpRequest, slug: str) -> HttpResponse:
         "may_edit": services.can_edit(request.user, fm),
         "others": _visible(FinanceModel.objects.exclude(pk=fm.pk), request),
         "labels": presenting.labels(),
+        "warnings": [describe(w) for w in m.warnings],
     }
     if result.status == result.Status.DONE:
         r = result.result

@@ -342,5 +342,11 @@ def test_missing_top_level_field_and_bad_yaml() -> None:
 def test_mkba_defaults_and_horizon_warning() -> None:
     m = parse({**BASE, "streams": [{"name": "a", "party": "P", "amount": 1, "start": 2025, "end": 2040}]})
     assert m.rates == {"standard": 0.0225, "fixed": 0.016, "risk_free": -0.01}
-    assert m.warnings and "past the horizon" in m.warnings[0]
+    (w,) = m.warnings  # a code with its values, for the pages to translate
+    assert (w.field, w.code, w.params) == (
+        "streams[0] (a).end",
+        "past_horizon",
+        {"end": 2040, "last_year": 2034},
+    )
+    assert "past the horizon" in w.message
     assert math.isclose(evaluate(m)["npv"]["P"], sum(1.0225**-t for t in range(10)))

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from .evaluate import evaluate, prepare
 from .instruments import Tier, UserGroup, annuity, plinth, service_charge, shared_facility
-from .model import MKBA_RATES, Model, ModelError, Stream, load, loads, parse
+from .model import MKBA_RATES, Model, Stream, load, loads, parse
+from .problems import MESSAGES, ModelError
 
 __all__ = [
+    "MESSAGES",
     "MKBA_RATES",
     "Model",
     "ModelError",

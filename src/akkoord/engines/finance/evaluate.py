@@ -107,7 +107,7 @@ def evaluate(
         "who_pays_who_benefits": who_pays(p),
         "tornado": tornado(p),
         "grex": grex_view(p),
-        "warnings": list(model.warnings),
+        "warnings": [w.as_dict() for w in model.warnings],
     }
     if model.instruments:
         out["instruments"] = {kind: asdict(result) for kind, result in model.instruments.items()}

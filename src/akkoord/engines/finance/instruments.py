@@ -10,18 +10,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .model import ModelError
+from .problems import ModelError
 
 
 def _positive(value: float, field: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value <= 0:
-        raise ModelError(field, f"must be a number above 0, not {value!r}")
+        raise ModelError(field, "not_positive", value=value)
     return float(value)
 
 
 def _share(value: float, field: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
-        raise ModelError(field, f"must be a share above 0 and at most 1, not {value!r}")
+        raise ModelError(field, "not_share", value=value)
     return float(value)
 
 
@@ -95,11 +95,11 @@ def plinth(head_lease: float, tiers: Sequence[Tier]) -> Plinth:
     """
     head_lease = _positive(head_lease, "head_lease")
     if not tiers:
-        raise ModelError("tiers", "needs at least one tier")
+        raise ModelError("tiers", "no_tiers")
     for k, t in enumerate(tiers):
         _positive(t.area, f"tiers[{k}] ({t.name}).area")
         if t.rent < 0:
-            raise ModelError(f"tiers[{k}] ({t.name}).rent", "must not be negative")
+            raise ModelError(f"tiers[{k}] ({t.name}).rent", "negative")
     area = sum(t.area for t in tiers)
     income = sum(t.area * t.rent for t in tiers)
     cost = area * head_lease
@@ -160,20 +160,20 @@ def shared_facility(
     """
     investment = _positive(investment, "investment")
     if isinstance(life, bool) or not isinstance(life, int) or life < 1:
-        raise ModelError("life", f"must be a whole number of years, at least 1, not {life!r}")
+        raise ModelError("life", "life_range", value=life)
     if isinstance(rate, bool) or not isinstance(rate, (int, float)) or rate <= -1:
-        raise ModelError("rate", f"must be a number above -100%, not {rate!r}")
+        raise ModelError("rate", "rate_too_low", rate=rate)
     if running_cost < 0:
-        raise ModelError("running_cost", "must not be negative")
+        raise ModelError("running_cost", "negative")
     floor_area = _positive(floor_area, "floor_area")
     if not groups:
-        raise ModelError("groups", "needs at least one user group")
+        raise ModelError("groups", "no_groups")
     total_share = sum(g.hour_share for g in groups)
     if abs(total_share - 1) > 1e-6:
-        raise ModelError("groups", f"hour shares must add up to 1, not {total_share:g}")
+        raise ModelError("groups", "shares_sum", total=total_share)
     for k, g in enumerate(groups):
         if g.hour_share < 0 or g.tariff_factor < 0:
-            raise ModelError(f"groups[{k}] ({g.name})", "hour share and tariff factor must not be negative")
+            raise ModelError(f"groups[{k}] ({g.name})", "group_negative")
     capital = annuity(investment, life, rate)
     annual = capital + running_cost
     payments = {g.name: g.hour_share * g.tariff_factor * annual for g in groups}
@@ -182,13 +182,13 @@ def shared_facility(
 
 def _args(raw: Any, where: str, names: Sequence[str], optional: Sequence[str] = ()) -> dict[str, Any]:
     if not isinstance(raw, dict):
-        raise ModelError(where, "must be a mapping")
+        raise ModelError(where, "not_mapping")
     missing = [n for n in names if n not in raw]
     if missing:
-        raise ModelError(f"{where}.{missing[0]}", "is missing")
+        raise ModelError(f"{where}.{missing[0]}", "missing")
     unknown = sorted(set(raw) - set(names) - set(optional))
     if unknown:
-        raise ModelError(f"{where}.{unknown[0]}", "is not a field here")
+        raise ModelError(f"{where}.{unknown[0]}", "unknown_field")
     return {n: raw[n] for n in (*names, *optional) if n in raw}
 
 
@@ -196,9 +196,9 @@ def _prefixed(where: str, fn: Any, **kwargs: Any) -> Any:
     try:
         return fn(**kwargs)
     except ModelError as exc:
-        raise ModelError(f"{where}.{exc.field}", exc.message) from exc
+        raise ModelError(f"{where}.{exc.field}", exc.code, **exc.params) from exc
     except TypeError as exc:
-        raise ModelError(where, f"has a value of the wrong type ({exc})") from exc
+        raise ModelError(where, "wrong_type") from exc
 
 
 def from_mapping(raw: Any) -> dict[str, Any]:
@@ -212,7 +212,7 @@ def from_mapping(raw: Any) -> dict[str, Any]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        raise ModelError("instruments", "must be a mapping")
+        raise ModelError("instruments", "not_mapping")
     out: dict[str, Any] = {}
     for kind, spec in raw.items():
         where = f"instruments.{kind}"
@@ -223,7 +223,7 @@ def from_mapping(raw: Any) -> dict[str, Any]:
         elif kind == "plinth":
             a = _args(spec, where, ["head_lease", "tiers"])
             if not isinstance(a["tiers"], list):
-                raise ModelError(f"{where}.tiers", "must be a list")
+                raise ModelError(f"{where}.tiers", "not_list")
             tiers = [
                 Tier(**_args(t, f"{where}.tiers[{k}]", ["name", "area", "rent"]))
                 for k, t in enumerate(a["tiers"])
@@ -232,12 +232,12 @@ def from_mapping(raw: Any) -> dict[str, Any]:
         elif kind == "shared_facility":
             a = _args(spec, where, ["investment", "life", "rate", "running_cost", "floor_area", "groups"])
             if not isinstance(a["groups"], list):
-                raise ModelError(f"{where}.groups", "must be a list")
+                raise ModelError(f"{where}.groups", "not_list")
             groups = [
                 UserGroup(**_args(g, f"{where}.groups[{k}]", ["name", "hour_share", "tariff_factor"]))
                 for k, g in enumerate(a["groups"])
             ]
             out[kind] = _prefixed(where, shared_facility, **{**a, "groups": groups})
         else:
-            raise ModelError(where, "unknown instrument; use service_charge, plinth or shared_facility")
+            raise ModelError(where, "unknown_instrument")
     return out

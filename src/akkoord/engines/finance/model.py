@@ -12,21 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..problems import Problem
+from .problems import MESSAGES, ModelError
+
 MODES = ("mkba", "grex", "business")
 # Dutch MKBA guideline (Werkgroep Discontovoet 2020): real rates per discount class.
 MKBA_RATES = {"standard": 0.0225, "fixed": 0.016, "risk_free": -0.01}
 GREX_RATE = 0.02
 GREX_MAX_YEARS = 10
 MAX_HORIZON = 200
-
-
-class ModelError(ValueError):
-    """A bad model file; ``field`` says where."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -67,7 +61,7 @@ class Model:
     streams: tuple[Stream, ...]
     fund: Fund | None = None
     description: str = ""
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[Problem, ...] = field(default=())  # what is counted differently than written
     instruments: dict[str, Any] = field(default_factory=dict)  # kind -> results (see instruments.py)
 
     @property
@@ -89,14 +83,13 @@ MAX_NUMBER = 1e15  # a thousand trillion: more than any amount, year or rate in 
 
 def _number(value: Any, where: str, *, integer: bool = False) -> Any:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        kind = "a whole number" if integer else "a number"
-        raise ModelError(where, f"must be {kind}, not {str(value)[:40]!r}")
+        raise ModelError(where, "not_whole_number" if integer else "not_number", value=str(value)[:40])
     if isinstance(value, int) and abs(value) > MAX_NUMBER:
-        raise ModelError(where, f"must be at most {MAX_NUMBER:,.0f} in size")
+        raise ModelError(where, "too_large", limit=MAX_NUMBER)
     if integer and (not float(value).is_integer()):
-        raise ModelError(where, f"must be a whole number, not {value!r}")
+        raise ModelError(where, "not_whole_number", value=value)
     if not math.isfinite(value):
-        raise ModelError(where, f"must be a finite number, not {value!r}")
+        raise ModelError(where, "not_finite", value=str(value))
     return int(value) if integer else float(value)
 
 
@@ -104,20 +97,20 @@ def _text(value: Any, where: str, *, required: bool = True) -> str:
     if value is None and not required:
         return ""
     if not isinstance(value, str) or (required and not value.strip()):
-        raise ModelError(where, "must be a non-empty text" if required else "must be a text")
+        raise ModelError(where, "text_required" if required else "not_text")
     return value.strip()
 
 
 def _required(data: dict[str, Any], key: str, where: str) -> Any:
     if key not in data or data[key] is None:
-        raise ModelError(f"{where}{key}", "is missing")
+        raise ModelError(f"{where}{key}", "missing")
     return data[key]
 
 
 def _rates(data: dict[str, Any], mode: str) -> dict[str, float]:
     given = data.get("rates")
     if given is not None and not isinstance(given, dict):
-        raise ModelError("rates", "must be a mapping of discount class to rate")
+        raise ModelError("rates", "rates_not_mapping")
     rates: dict[str, float] = {}
     if mode == "mkba":
         rates.update(MKBA_RATES)
@@ -126,12 +119,12 @@ def _rates(data: dict[str, Any], mode: str) -> dict[str, float]:
     for name, value in (given or {}).items():
         rates[str(name)] = _number(value, f"rates.{name}")
     if mode == "business" and "standard" not in rates:
-        raise ModelError("rates.standard", "is missing: a business case needs the rate you use")
+        raise ModelError("rates.standard", "business_needs_rate")
     if mode == "grex" and set(rates) != {"standard"}:
-        raise ModelError("rates", "a land exploitation (grex) uses one rate: give only rates.standard")
+        raise ModelError("rates", "grex_one_rate")
     for name, rate in rates.items():
         if rate <= -1:
-            raise ModelError(f"rates.{name}", f"must be more than -100%, not {rate:.2%}")
+            raise ModelError(f"rates.{name}", "rate_too_low", rate=rate)
     return rates
 
 
@@ -139,18 +132,18 @@ def _uncertainty(value: Any, where: str) -> Uncertainty | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise ModelError(where, "must be a mapping with low, mode and high")
+        raise ModelError(where, "uncertainty_not_mapping")
     low, mode, high = (
         _number(_required(value, k, f"{where}."), f"{where}.{k}") for k in ("low", "mode", "high")
     )
     if not low <= mode <= high:
-        raise ModelError(where, f"needs low ≤ mode ≤ high, not {low}, {mode}, {high}")
+        raise ModelError(where, "uncertainty_order", low=low, mode=mode, high=high)
     return Uncertainty(low, mode, high)
 
 
-def _stream(raw: Any, k: int, rates: dict[str, float], years: range, warnings: list[str]) -> Stream:
+def _stream(raw: Any, k: int, rates: dict[str, float], years: range, warnings: list[Problem]) -> Stream:
     if not isinstance(raw, dict):
-        raise ModelError(f"streams[{k}]", "must be a mapping")
+        raise ModelError(f"streams[{k}]", "not_mapping")
     label = raw.get("name") if isinstance(raw.get("name"), str) and raw.get("name") else None
     where = f"streams[{k}]" + (f" ({label})" if label else "") + "."
     name = _text(_required(raw, "name", where), f"{where}name")
@@ -159,28 +152,26 @@ def _stream(raw: Any, k: int, rates: dict[str, float], years: range, warnings: l
     if counterparty is not None:
         counterparty = _text(counterparty, f"{where}counterparty")
         if counterparty == party:
-            raise ModelError(f"{where}counterparty", "is the same party: a transfer needs two parties")
+            raise ModelError(f"{where}counterparty", "same_party")
     amount = _number(_required(raw, "amount", where), f"{where}amount")
     start = _number(_required(raw, "start", where), f"{where}start", integer=True)
     end = _number(raw.get("end", start), f"{where}end", integer=True)
     if end < start:
-        raise ModelError(f"{where}end", f"is before the start ({end} < {start})")
+        raise ModelError(f"{where}end", "end_before_start", end=end, start=start)
     if start < years.start:
-        raise ModelError(f"{where}start", f"is before the base year {years.start}")
+        raise ModelError(f"{where}start", "before_base_year", base_year=years.start)
     if start > years.stop - 1:
-        raise ModelError(f"{where}start", f"is after the last year of the horizon, {years.stop - 1}")
+        raise ModelError(f"{where}start", "after_horizon", last_year=years.stop - 1)
     if end > years.stop - 1:
         warnings.append(
-            f"{name}: runs until {end}, past the horizon; flows after {years.stop - 1} are not counted"
+            Problem(f"{where}end", "past_horizon", {"end": end, "last_year": years.stop - 1}, MESSAGES)
         )
     growth = _number(raw.get("growth", 0.0), f"{where}growth")
     if growth <= -1:
-        raise ModelError(f"{where}growth", f"must be more than -100%, not {growth:.2%}")
+        raise ModelError(f"{where}growth", "rate_too_low", rate=growth)
     rate_class = _text(raw.get("rate_class", "standard"), f"{where}rate_class")
     if rate_class not in rates:
-        raise ModelError(
-            f"{where}rate_class", f"unknown discount class {rate_class!r}; known: {', '.join(rates)}"
-        )
+        raise ModelError(f"{where}rate_class", "unknown_rate_class", value=rate_class, known=", ".join(rates))
     known = {
         "name",
         "party",
@@ -196,7 +187,7 @@ def _stream(raw: Any, k: int, rates: dict[str, float], years: range, warnings: l
     }
     unknown = sorted(set(raw) - known)
     if unknown:
-        raise ModelError(f"{where}{unknown[0]}", "is not a field of a stream")
+        raise ModelError(f"{where}{unknown[0]}", "unknown_field")
     return Stream(
         name=name,
         party=party,
@@ -215,50 +206,46 @@ def _stream(raw: Any, k: int, rates: dict[str, float], years: range, warnings: l
 def parse(data: Any) -> Model:
     """Check and read a model from a mapping (as loaded from YAML or JSON)."""
     if not isinstance(data, dict):
-        raise ModelError("(file)", "must be a mapping with name, base_year, horizon, mode and streams")
+        raise ModelError("(file)", "file_not_mapping")
     name = _text(_required(data, "name", ""), "name")
     base_year = _number(_required(data, "base_year", ""), "base_year", integer=True)
     if not 1800 <= base_year <= 2300:
-        raise ModelError("base_year", f"must be between 1800 and 2300, not {base_year}")
+        raise ModelError("base_year", "base_year_range", value=base_year)
     horizon = _number(_required(data, "horizon", ""), "horizon", integer=True)
     if not 1 <= horizon <= MAX_HORIZON:
-        raise ModelError("horizon", f"must be 1 to {MAX_HORIZON} years, not {horizon}")
+        raise ModelError("horizon", "horizon_range", limit=MAX_HORIZON, value=horizon)
     mode = _text(data.get("mode", "business"), "mode")
     if mode not in MODES:
-        raise ModelError("mode", f"must be one of {', '.join(MODES)}, not {mode!r}")
+        raise ModelError("mode", "unknown_mode", value=mode)
     if mode == "grex":
         limit = _number(data.get("grex_max_years", GREX_MAX_YEARS), "grex_max_years", integer=True)
         if horizon > limit:
-            raise ModelError(
-                "horizon",
-                f"a land exploitation (grex) runs at most {limit} years; give grex_max_years to allow more, "
-                "or use mode mkba for an area exploitation",
-            )
+            raise ModelError("horizon", "grex_too_long", limit=limit)
     rates = _rates(data, mode)
     streams_raw = _required(data, "streams", "")
     if not isinstance(streams_raw, list) or not streams_raw:
-        raise ModelError("streams", "must be a non-empty list")
+        raise ModelError("streams", "streams_empty")
     if len(streams_raw) > MAX_STREAMS:
-        raise ModelError("streams", f"at most {MAX_STREAMS:,} streams, not {len(streams_raw):,}")
+        raise ModelError("streams", "too_many_streams", limit=MAX_STREAMS, count=len(streams_raw))
     years = range(base_year, base_year + horizon)
-    warnings: list[str] = []
+    warnings: list[Problem] = []
     streams = tuple(_stream(raw, k, rates, years, warnings) for k, raw in enumerate(streams_raw))
     names = [s.name for s in streams]
     for k, s in enumerate(streams):
         if names.index(s.name) != k:
-            raise ModelError(f"streams[{k}] ({s.name}).name", "is used by another stream too")
+            raise ModelError(f"streams[{k}] ({s.name}).name", "name_twice")
     fund = None
     if data.get("fund") is not None:
         raw = data["fund"]
         if not isinstance(raw, dict):
-            raise ModelError("fund", "must be a mapping with name and interest")
+            raise ModelError("fund", "fund_not_mapping")
         fund_name = _text(_required(raw, "name", "fund."), "fund.name")
         parties = {s.party for s in streams} | {s.counterparty for s in streams if s.counterparty}
         if fund_name not in parties:
-            raise ModelError("fund.name", f"{fund_name!r} is not a party of any stream")
+            raise ModelError("fund.name", "fund_not_party", name=fund_name)
         interest = _number(raw.get("interest", 0.0), "fund.interest")
         if interest <= -1:
-            raise ModelError("fund.interest", f"must be more than -100%, not {interest:.2%}")
+            raise ModelError("fund.interest", "rate_too_low", rate=interest)
         fund = Fund(fund_name, interest)
     from .instruments import from_mapping
 
@@ -281,11 +268,11 @@ def load(path: str | Path) -> Model:
     """Read a model file: ``.json``, else YAML."""
     file = Path(path)
     if file.stat().st_size > 4 * MAX_FILE_CHARS:
-        raise ModelError("(file)", f"is larger than {4 * MAX_FILE_CHARS:,} bytes")
+        raise ModelError("(file)", "file_too_large", limit=4 * MAX_FILE_CHARS)
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise ModelError("(file)", f"is not UTF-8 text (byte {exc.start:,})") from exc
+        raise ModelError("(file)", "file_not_utf8", byte=exc.start) from exc
     return loads(text, json_format=str(path).lower().endswith(".json"))
 
 
@@ -305,14 +292,14 @@ def read(text: str, *, json_format: bool = False) -> Any:
     from ..bounded import BoundsError, load_json, load_yaml
 
     if len(text) > MAX_FILE_CHARS:
-        raise ModelError("(file)", f"is longer than {MAX_FILE_CHARS:,} characters")
+        raise ModelError("(file)", "file_too_long", limit=MAX_FILE_CHARS)
     try:
         if json_format:
             try:
                 return load_json(text)
             except json.JSONDecodeError as exc:
                 where = f"line {exc.lineno}, column {exc.colno}"
-                raise ModelError(where, f"not valid JSON: {exc.msg}") from exc
+                raise ModelError(where, "bad_json", detail=exc.msg) from exc
         import yaml
 
         try:
@@ -320,6 +307,6 @@ def read(text: str, *, json_format: bool = False) -> Any:
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
-            raise ModelError(where, f"not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+            raise ModelError(where, "bad_yaml", detail=str(getattr(exc, "problem", exc))) from exc
     except BoundsError as exc:
-        raise ModelError(exc.where, exc.message) from exc
+        raise ModelError(exc.where, exc.code, **exc.params) from exc

@@ -33,6 +33,7 @@ from akkoord.engines.finance import (
     shared_facility,
 )
 from akkoord.finance import presenting
+from akkoord.finance.messages import describe
 from akkoord.web.formats import euro, number
 
 
@@ -96,10 +97,7 @@ class Command(AkkoordCommand):
         try:
             getattr(self, "_" + o["action"].replace("-", "_"))(o)
         except ModelError as exc:
-            raise CommandError(
-                _("%(field)s: %(message)s; nothing was written.")
-                % {"field": exc.field, "message": exc.message}
-            ) from exc
+            raise CommandError(_("%(problem)s; nothing was written.") % {"problem": describe(exc)}) from exc
 
     # --- evaluate -------------------------------------------------------------------------
 
@@ -125,7 +123,7 @@ class Command(AkkoordCommand):
         else:
             out.write_text(presenting.to_html(model, result), encoding="utf-8")
         for warning in model.warnings:
-            self.stderr.write(_("warning: %(warning)s") % {"warning": warning})
+            self.stderr.write(_("warning: %(warning)s") % {"warning": describe(warning)})
         self.done(_("Written to %(file)s.") % {"file": out})
 
     # --- instruments ------------------------------------------------------------------------

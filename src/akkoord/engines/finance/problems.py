@@ -1,0 +1,79 @@
+"""What can be wrong with a model file: one code per problem, with its English sentence.
+
+The parameters are plain values (numbers, texts); a rate is a fraction (0.0225). The
+pages and the command line translate the code (common/engine_messages.py).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from ..problems import EngineError
+
+MESSAGES: dict[str, str] = {
+    # values
+    "not_number": "must be a number, not {value}",
+    "not_whole_number": "must be a whole number, not {value}",
+    "too_large": "must be at most {limit:,.0f} in size",
+    "not_finite": "must be a finite number, not {value}",
+    "text_required": "must be a non-empty text",
+    "not_text": "must be a text",
+    "missing": "is missing",
+    "not_mapping": "must be a mapping",
+    "not_list": "must be a list",
+    "unknown_field": "is not a field here",
+    "wrong_type": "has a value of the wrong type",
+    "not_positive": "must be a number above 0, not {value}",
+    "not_share": "must be a share above 0 and at most 1, not {value}",
+    "negative": "must not be negative",
+    "rate_too_low": "must be more than -100%, not {rate:.2%}",
+    # the file
+    "file_not_mapping": "must be a mapping with name, base_year, horizon, mode and streams",
+    "file_too_large": "is larger than {limit:,} bytes",
+    "file_too_long": "is longer than {limit:,} characters",
+    "file_not_utf8": "is not UTF-8 text (byte {byte:,})",
+    "bad_json": "not valid JSON: {detail}",
+    "bad_yaml": "not valid YAML: {detail}",
+    "too_many_digits": "a number has more than {limit} digits: {start}…",
+    "not_a_number": "{name} is not a number",
+    "too_deep": "nested more than {limit} levels deep",
+    "yaml_alias": "aliases (*name) are not allowed; write the value out instead",
+    # the model
+    "base_year_range": "must be between 1800 and 2300, not {value}",
+    "horizon_range": "must be 1 to {limit} years, not {value}",
+    "unknown_mode": "must be one of mkba, grex, business, not {value}",
+    "grex_too_long": (
+        "a land exploitation (grex) runs at most {limit} years; give grex_max_years to allow "
+        "more, or use mode mkba for an area exploitation"
+    ),
+    "rates_not_mapping": "must be a mapping of discount class to rate",
+    "business_needs_rate": "is missing: a business case needs the rate you use",
+    "grex_one_rate": "a land exploitation (grex) uses one rate: give only rates.standard",
+    "streams_empty": "must be a non-empty list",
+    "too_many_streams": "at most {limit:,} streams, not {count:,}",
+    "name_twice": "is used by another stream too",
+    "fund_not_mapping": "must be a mapping with name and interest",
+    "fund_not_party": "{name} is not a party of any stream",
+    # a stream
+    "same_party": "is the same party: a transfer needs two parties",
+    "end_before_start": "is before the start ({end} < {start})",
+    "before_base_year": "is before the base year {base_year}",
+    "after_horizon": "is after the last year of the horizon, {last_year}",
+    "unknown_rate_class": "unknown discount class {value}; known: {known}",
+    "uncertainty_not_mapping": "must be a mapping with low, mode and high",
+    "uncertainty_order": "needs low ≤ mode ≤ high, not {low}, {mode}, {high}",
+    "past_horizon": "runs until {end}, past the horizon; flows after {last_year} are not counted",
+    # instruments
+    "no_tiers": "needs at least one tier",
+    "life_range": "must be a whole number of years, at least 1, not {value}",
+    "no_groups": "needs at least one user group",
+    "shares_sum": "hour shares must add up to 1, not {total:g}",
+    "group_negative": "hour share and tariff factor must not be negative",
+    "unknown_instrument": "unknown instrument; use service_charge, plinth or shared_facility",
+}
+
+
+class ModelError(EngineError):
+    """A bad model file; ``field`` says where, ``code`` what (see MESSAGES)."""
+
+    catalogue: ClassVar[dict[str, str]] = MESSAGES

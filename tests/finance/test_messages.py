@@ -1,0 +1,116 @@
+"""The finance engine's problems reach people in their language (issue 11): a code with
+values, translated where it is shown — the streams editor, the upload, the command line."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from akkoord.engines.bounded import BoundsError
+from akkoord.engines.finance import MESSAGES, ModelError, parse
+from akkoord.finance import messages
+
+from .test_pages import _post_data, pampus
+
+PLACEHOLDER_EN = re.compile(r"\{(\w+)")
+PLACEHOLDER_NL = re.compile(r"%\((\w+)\)s")
+
+
+@pytest.mark.parametrize("code", sorted(MESSAGES) + sorted(BoundsError.catalogue))
+def test_every_engine_code_has_a_dutch_text_with_its_values(code: str) -> None:
+    english = MESSAGES.get(code) or BoundsError.catalogue[code]
+    text = messages.TEXTS[code]
+    # A translation may leave a value out (it names the choices in words), never invent one.
+    assert set(PLACEHOLDER_NL.findall(str(text))) <= set(PLACEHOLDER_EN.findall(english))
+    with translation.override("en"):
+        msgid = str(text)
+    with translation.override("nl"):
+        assert str(text) != msgid, f"{code} has no Dutch translation"
+
+
+def _error(definition: dict) -> ModelError:
+    with pytest.raises(ModelError) as exc:
+        parse(definition)
+    return exc.value
+
+
+BASE = {"name": "x", "base_year": 2026, "horizon": 10, "mode": "business", "rates": {"standard": 0.03}}
+
+
+def test_the_examples_of_the_finding_read_as_sentences_in_both_languages() -> None:
+    late = _error(
+        {**BASE, "streams": [{"name": "Huur", "party": "P", "amount": 1, "start": 2027, "end": 2020}]}
+    )
+    order = _error(
+        {
+            **BASE,
+            "streams": [
+                {
+                    "name": "Huur",
+                    "party": "P",
+                    "amount": 1,
+                    "start": 2027,
+                    "uncertainty": {"low": 2.0, "mode": 1.0, "high": 0.5},
+                }
+            ],
+        }
+    )
+    klass = _error(
+        {
+            **BASE,
+            "streams": [{"name": "Huur", "party": "P", "amount": 1, "start": 2027, "rate_class": "hoog"}],
+        }
+    )
+    assert (late.code, late.params) == ("end_before_start", {"end": 2020, "start": 2027})
+    with translation.override("nl"):
+        assert (
+            messages.describe(late)
+            == "stroom 1 (Huur), laatste jaar: ligt vóór het eerste jaar (2020 is vóór 2027)"
+        )
+        assert "nu 2, 1, 0,5" in messages.describe(order) and "meest waarschijnlijke" in messages.describe(
+            order
+        )
+        assert messages.describe(klass).endswith(
+            "“hoog” is geen soort disconteringsvoet; kies gangbaar, vast of zonder risico"
+        )
+        assert "standard" not in messages.describe(klass) and "risk_free" not in messages.describe(klass)
+    with translation.override("en"):
+        assert (
+            messages.describe(late)
+            == "stream 1 (Huur), last year: is before the first year (2020 is before 2027)"
+        )
+        assert "now 2, 1, 0.5" in messages.describe(order)
+
+
+def test_the_streams_editor_shows_the_problem_on_its_row_in_dutch(client, demo) -> None:
+    coordinator, _ = demo
+    client.force_login(coordinator)
+    fm = pampus(10)
+    r = client.post(reverse("finance:edit", args=[fm.slug]), _post_data(fm, {"streams-1-end": "2020"}))
+    assert r.status_code == 400
+    (error,) = r.context["streams"].forms[1].errors["end"]
+    assert error.startswith("ligt vóór het eerste jaar (2020 is vóór ")
+    html = r.content.decode()
+    assert "error-summary" in html and "is before the start" not in html
+
+
+def test_a_warning_is_translated_on_the_model_page(client, demo) -> None:
+    from akkoord.finance.models import FinanceModel
+
+    coordinator, _ = demo
+    fm = FinanceModel.objects.create(
+        name="Voorbij de horizon (voorbeeld)",
+        slug="voorbij",
+        created_by=coordinator,
+        definition={
+            **BASE,
+            "streams": [{"name": "Huur", "party": "P", "amount": 1, "start": 2027, "end": 2040}],
+        },
+    )
+    client.force_login(coordinator)
+    html = client.get(fm.get_absolute_url()).content.decode()
+    assert "loopt tot 2040, voorbij de looptijd; stromen na 2035 tellen niet mee" in html
+    assert "past the horizon" not in html
