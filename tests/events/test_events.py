@@ -351,3 +351,35 @@ def test_a_session_without_leads_shows_no_empty_label(client, demo) -> None:
     SessionLead.objects.filter(session__event=event, session__number=1).delete()
     after = client.get(event.get_absolute_url()).content.decode()
     assert before >= 1 and after.count("Trekkers:") == before - 1
+
+
+def test_an_infeasible_run_says_what_blocks_in_dutch_without_codes(client, dialogue) -> None:
+    from django.contrib.auth import get_user_model
+
+    from akkoord.events.models import AssignmentRun
+
+    client.force_login(get_user_model().objects.get(username="coordinator"))
+    url = reverse("events:assignment", args=[dialogue.slug])
+    assert client.post(url, {"max_type_share": "0.5", "min_per_type": "50", "seed": "1"}).status_code == 302
+    run = dialogue.runs.order_by("-created_at").first()
+    assert run.summary["status"] == "infeasible", run.summary
+    from django.utils import translation
+
+    with translation.override("nl"):
+        blockers = run.blockers()
+    assert blockers and all(b.startswith("#") or b[0].isdigit() for b in blockers)
+    assert any("heeft" in b and "te weinig" in b for b in blockers), blockers
+    html = client.get(reverse("events:assignment", args=[dialogue.slug])).content.decode()
+    shown = html[html.index('id="run"') :]
+    shown = shown[: shown.index("</ul>")]
+    assert "te weinig" in shown
+    for code in ("min_per_type", "capacity_min", "type_quota", "short by"):
+        assert code not in shown
+    # A run whose worker was lost says so in words, not with the program's message.
+    run.status, run.summary = (
+        AssignmentRun.Status.FAILED,
+        {"message": "lost: its worker stopped", "code": "lost"},
+    )
+    run.save()
+    html = client.get(reverse("events:assignment", args=[dialogue.slug])).content.decode()
+    assert "het achtergrondproces stopte" in html and "lost: its worker" not in html

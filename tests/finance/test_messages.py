@@ -11,7 +11,9 @@ from django.utils import translation
 
 from akkoord.engines.bounded import BoundsError
 from akkoord.engines.finance import MESSAGES, ModelError, parse
+from akkoord.engines.impact.progress import MESSAGES as IMPACT_MESSAGES
 from akkoord.finance import messages
+from akkoord.impact.messages import TEXTS as IMPACT_TEXTS
 
 from .test_pages import _post_data, pampus
 
@@ -114,3 +116,11 @@ def test_a_warning_is_translated_on_the_model_page(client, demo) -> None:
     html = client.get(fm.get_absolute_url()).content.decode()
     assert "loopt tot 2040, voorbij de looptijd; stromen na 2035 tellen niet mee" in html
     assert "past the horizon" not in html
+
+
+@pytest.mark.parametrize("code", sorted(IMPACT_MESSAGES))
+def test_every_impact_code_has_a_dutch_text(code: str) -> None:
+    with translation.override("en"):
+        msgid = str(IMPACT_TEXTS[code])
+    with translation.override("nl"):
+        assert str(IMPACT_TEXTS[code]) != msgid

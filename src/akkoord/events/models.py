@@ -16,6 +16,7 @@ from django.utils.translation import pgettext_lazy
 from akkoord.common.models import SourcedModel, TimeStampedModel
 from akkoord.organisations.models import StakeholderType
 
+from .reasons import blocker as blocker_text
 from .reasons import is_stretch
 from .reasons import render as render_reason
 
@@ -265,6 +266,16 @@ class AssignmentRun(TimeStampedModel):
         ]
         verbose_name = _("assignment run")
         verbose_name_plural = _("assignment runs")
+
+    def failure(self) -> str:
+        """Why a failed run stopped, for the organiser (the details are in the server's log)."""
+        if (self.summary or {}).get("code") == "lost":
+            return str(_("the background worker stopped before the run was done; start a new run"))
+        return str(_("an error in the program stopped it; the administrator finds the details in the log"))
+
+    def blockers(self) -> list[str]:
+        """What blocked an infeasible run, each in a sentence in the reader's language."""
+        return [blocker_text(b) for b in (self.summary or {}).get("blockers", [])]
 
     def __str__(self) -> str:
         return f"{self.event} — {self.get_status_display()} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from akkoord.engines.assignment import ordinal
@@ -67,3 +67,42 @@ def render(why: list[Any] | tuple[Any, ...], fallback: str = "") -> str:
 
 def is_stretch(why: list[Any] | tuple[Any, ...]) -> bool:
     return bool(why) and why[0] == "stretch"
+
+
+_BLOCKERS = {
+    "capacity_min": gettext_lazy("%(session)s needs at least %(minimum)s participants: short by %(short)s"),
+    "min_per_type": gettext_lazy("%(session)s needs %(minimum)s of the type %(type)s: short by %(short)s"),
+    "stretch": gettext_lazy(
+        "%(session)s needs %(seats)s stretch seats (a share of its largest size): short by %(short)s"
+    ),
+    "type_room": gettext_lazy(
+        "%(session)s: the share per type and the stretch seats leave room for %(room)s of the type %(type)s, "
+        "fewer than the minimum of %(minimum)s"
+    ),
+    "seats": gettext_lazy("%(participants)s participants but %(seats)s seats: short by %(short)s"),
+    "mandate": gettext_lazy(
+        "%(participants)s participants without a mandate but %(seats)s seats in sessions that need none: "
+        "short by %(short)s"
+    ),
+    "type_quota": gettext_lazy(
+        "%(participants)s participants of the type %(type)s but the share per type allows %(seats)s seats: "
+        "short by %(short)s"
+    ),
+    "locked": gettext_lazy("%(participants)s participants placed by hand in %(session)s do not fit"),
+    "combination": gettext_lazy(
+        "%(participants)s participants cannot be placed under all the requirements together"
+    ),
+}
+
+
+def blocker(b: dict[str, Any]) -> str:
+    """What blocks an assignment run (``AssignmentRun.summary["blockers"]``), in the reader's language."""
+    text = _BLOCKERS.get(b.get("code", ""))
+    if text is None:  # a run stored before blockers had codes
+        return _("%(subject)s: short by %(n)s") % {"subject": b["subject"], "n": b["shortfall"]}
+    params = dict(b["params"])
+    if "session" in params:
+        params["session"] = _session(params["session"])
+    if "type" in params:
+        params["type"] = dict(StakeholderType.choices).get(params["type"], params["type"])
+    return str(text) % params

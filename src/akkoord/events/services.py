@@ -233,7 +233,10 @@ def _fail_lost_runs(event: Event) -> None:
     stale = timezone.now() - dt.timedelta(minutes=settings.ASSIGNMENT_RUN_STALE_MINUTES)
     for run in event.runs.filter(status__in=AssignmentRun.ACTIVE, updated_at__lt=stale):
         old = run.status
-        run.status, run.summary = AssignmentRun.Status.FAILED, {"message": "lost: its worker stopped"}
+        run.status, run.summary = (
+            AssignmentRun.Status.FAILED,
+            {"message": "lost: its worker stopped", "code": "lost"},
+        )
         run.save(update_fields=["status", "summary", "updated_at"])
         audit.record(
             actor="system (worker)",
@@ -279,7 +282,14 @@ def execute_run(run_id: int) -> None:
             "stretch_seats": result.diagnostics.get("stretch_seats", {}),
             "crossing_gap": result.diagnostics.get("crossing_gap", result.gap),
             "blockers": [
-                {"kind": b.kind, "subject": b.subject, "shortfall": b.shortfall} for b in result.blockers
+                {
+                    "kind": b.kind,
+                    "subject": b.subject,
+                    "shortfall": b.shortfall,
+                    "code": b.code,
+                    "params": b.params,
+                }
+                for b in result.blockers
             ],
             "placed": len(result.placements),
         }
@@ -288,7 +298,7 @@ def execute_run(run_id: int) -> None:
         )
     except Exception as exc:  # a failed job must say so on the page, not vanish
         AssignmentRun.objects.filter(pk=run_id).update(
-            status=AssignmentRun.Status.FAILED, summary={"message": str(exc)[:500]}
+            status=AssignmentRun.Status.FAILED, summary={"message": str(exc)[:500], "code": "error"}
         )
         raise
 

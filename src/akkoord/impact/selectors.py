@@ -31,6 +31,7 @@ from akkoord.engines.impact import (
     trend,
     worst,
 )
+from akkoord.impact.messages import describe
 
 from .models import ActiveIngredient, Ambition, Indicator, Measurement, Readiness, Target
 
@@ -146,7 +147,7 @@ def _view(indicator: Indicator, year: int, children: list[tuple[str, list[Measur
         view.actual = at(year)
         view.series = [(y, float(a.value)) for y in years if y <= year and (a := at(y)).value is not None]
     except ImpactInputError as exc:
-        view.error = exc.message
+        view.error = describe(exc)
         return view
     if measure == Indicator.Measure.QUALITATIVE or indicator.baseline_year is None or target is None:
         return view
@@ -157,7 +158,7 @@ def _view(indicator: Indicator, year: int, children: list[tuple[str, list[Measur
         )
         view.trend = trend(view.series, float(target.value or 0), baseline, target.year)
     except ImpactInputError as exc:
-        view.error = exc.message
+        view.error = describe(exc)
     return view
 
 

@@ -286,6 +286,8 @@ def _blockers(
                     s.id,
                     short,
                     f"session {s.id} needs at least {s.capacity_min} participants: short by {short}",
+                    "capacity_min",
+                    {"session": s.id, "minimum": s.capacity_min, "short": short},
                 )
             )
     for a in np.flatnonzero(net.kinds == nw.ST_MIN).tolist():
@@ -299,6 +301,13 @@ def _blockers(
                     short,
                     f"session {s.id} needs {net.seats[int(net.refs[a])].min_per_type} of type {t}: "
                     f"short by {short}",
+                    "min_per_type",
+                    {
+                        "session": s.id,
+                        "minimum": net.seats[int(net.refs[a])].min_per_type,
+                        "type": t,
+                        "short": short,
+                    },
                 )
             )
     for a in np.flatnonzero(net.kinds == nw.R_MIN).tolist():
@@ -312,6 +321,8 @@ def _blockers(
                     short,
                     f"session {s.id} needs {net.seats[int(net.refs[a])].reserved} stretch seats "
                     f"(a share of its maximum size): short by {short}",
+                    "stretch",
+                    {"session": s.id, "seats": net.seats[int(net.refs[a])].reserved, "short": short},
                 )
             )
     for j, s in enumerate(sessions):
@@ -325,6 +336,8 @@ def _blockers(
                         opts.min_per_type - allowed,
                         f"session {s.id}: the share per type and the stretch seats leave room for {allowed} "
                         f"of type {tname}, fewer than the minimum {opts.min_per_type}",
+                        "type_room",
+                        {"session": s.id, "room": allowed, "type": tname, "minimum": opts.min_per_type},
                     )
                 )
     if not unassigned:
@@ -338,6 +351,8 @@ def _blockers(
                 "all sessions",
                 n - seats,
                 f"{n} participants but {seats} seats: short by {n - seats}",
+                "seats",
+                {"participants": n, "seats": seats, "short": n - seats},
             )
         )
     without = sum(1 for p in participants if not p.has_mandate)
@@ -350,6 +365,8 @@ def _blockers(
                 without - open_seats,
                 f"{without} participants without a mandate but {open_seats} seats in sessions "
                 f"that need none: short by {without - open_seats}",
+                "mandate",
+                {"participants": without, "seats": open_seats, "short": without - open_seats},
             )
         )
     by_type = Counter(p.stakeholder_type for p in participants)
@@ -363,13 +380,24 @@ def _blockers(
                     by_type[t] - cap_t,
                     f"{by_type[t]} participants of type {t} but the share per type allows "
                     f"{cap_t} seats: short by {by_type[t] - cap_t}",
+                    "type_quota",
+                    {"participants": by_type[t], "type": t, "seats": cap_t, "short": by_type[t] - cap_t},
                 )
             )
     locked = Counter(
         str(participants[i].locked_session) for i in unassigned if participants[i].locked_session
     )
     for sid, k in sorted(locked.items()):
-        out.append(Blocker("capacity", sid, k, f"{k} participants placed by hand in {sid} do not fit"))
+        out.append(
+            Blocker(
+                "capacity",
+                sid,
+                k,
+                f"{k} participants placed by hand in {sid} do not fit",
+                "locked",
+                {"participants": k, "session": sid},
+            )
+        )
     if not any(b.kind in {"capacity", "mandate", "type_quota"} for b in out):
         out.append(
             Blocker(
@@ -377,6 +405,8 @@ def _blockers(
                 "combination",
                 len(unassigned),
                 f"{len(unassigned)} participants cannot be placed under the combined constraints",
+                "combination",
+                {"participants": len(unassigned)},
             )
         )
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 UNLISTED_COST = 100  # cost of a session the participant did not list (CLI contract)
 
@@ -217,7 +217,9 @@ class Blocker:
     kind: str  # capacity | capacity_min | mandate | type_quota | min_per_type | stretch
     subject: str
     shortfall: int
-    message: str
+    message: str  # in English; ``code`` and ``params`` let the pages say it in the reader's language
+    code: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

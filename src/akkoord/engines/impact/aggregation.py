@@ -49,9 +49,7 @@ class Aggregate:
 
 def _check(measure: str) -> None:
     if measure not in MEASURES:
-        raise ImpactInputError(
-            "measure", f"unknown measure type {measure!r}; use one of {', '.join(MEASURES)}"
-        )
+        raise ImpactInputError("measure", "unknown_measure", value=measure, known=", ".join(MEASURES))
 
 
 def to_date(measure: str, cumulative: bool, values: Iterable[Value], year: int) -> Aggregate:
@@ -105,12 +103,10 @@ def roll_up(measure: str, children: Iterable[Aggregate]) -> Aggregate:
         )
     if measure == "percentage":
         if any(c.numerator is None or c.denominator is None for c in kids):
-            raise ImpactInputError(
-                "children", "percentages can only be combined from numerators and denominators"
-            )
+            raise ImpactInputError("children", "percentages_need_parts")
         num = sum(float(c.numerator or 0) for c in kids)
         den = sum(float(c.denominator or 0) for c in kids)
         return Aggregate(100 * num / den if den else None, num, den, periods=sum(c.periods for c in kids))
     if measure in {"nominal", "ordinal"}:
-        raise ImpactInputError("measure", f"{measure} values are categories or ranks and cannot be added up")
+        raise ImpactInputError("measure", "categories_not_added", measure=measure)
     return Aggregate(float(sum(c.value or 0 for c in kids)), periods=sum(c.periods for c in kids))

@@ -23,6 +23,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import ClassVar
+
+from ..problems import EngineError
 
 ON_TRACK = 0.95
 ACCELERATION = 0.6
@@ -38,13 +41,22 @@ COLOURS = {
 }
 
 
-class ImpactInputError(ValueError):
-    """Bad input; ``field`` names what is wrong."""
+MESSAGES: dict[str, str] = {
+    "not_finite": "must be a finite number, not {value}",
+    "target_is_baseline": "equals the baseline, so there is no way to go",
+    "target_year_early": "must come after the baseline year",
+    "year_early": "is before the baseline year",
+    "year_twice": "has more than one value for a year",
+    "unknown_measure": "unknown measure type {value}; use one of {known}",
+    "percentages_need_parts": "percentages can only be combined from numerators and denominators",
+    "categories_not_added": "{measure} values are categories or ranks and cannot be added up",
+}
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+
+class ImpactInputError(EngineError):
+    """Bad input; ``field`` names what is wrong, ``code`` what (see MESSAGES)."""
+
+    catalogue: ClassVar[dict[str, str]] = MESSAGES
 
 
 @dataclass(frozen=True)
@@ -58,7 +70,7 @@ class Progress:
 
 def _finite(name: str, value: float) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ImpactInputError(name, f"must be a finite number, not {value!r}")
+        raise ImpactInputError(name, "not_finite", value=repr(value))
     return float(value)
 
 
@@ -85,11 +97,11 @@ def progress(
     baseline = _finite("baseline", baseline)
     target = _finite("target", target)
     if target == baseline:
-        raise ImpactInputError("target", "equals the baseline, so there is no way to go")
+        raise ImpactInputError("target", "target_is_baseline")
     if target_year <= baseline_year:
-        raise ImpactInputError("target_year", "must come after the baseline year")
+        raise ImpactInputError("target_year", "target_year_early")
     if year < baseline_year:
-        raise ImpactInputError("year", "is before the baseline year")
+        raise ImpactInputError("year", "year_early")
     expected = min(1.0, (year - baseline_year) / (target_year - baseline_year))
     if actual is None:
         return Progress(None, expected, None, "no_data", COLOURS["no_data"])

@@ -36,10 +36,10 @@ def trend(points: list[tuple[int, float]], target: float, baseline: float, targe
     'not enough data: 2 points, at least 4 needed'
     """
     if target == baseline:
-        raise ImpactInputError("target", "equals the baseline, so there is no way to go")
+        raise ImpactInputError("target", "target_is_baseline")
     years = [y for y, _ in points]
     if len(set(years)) != len(years):
-        raise ImpactInputError("points", "has more than one value for a year")
+        raise ImpactInputError("points", "year_twice")
     ordered = sorted(points)
     if len(ordered) < MIN_POINTS:
         return Trend(
