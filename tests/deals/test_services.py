@@ -223,6 +223,13 @@ def test_chair_rotation_over_horizon(deal, coordinator) -> None:
     ]
     assert terms[0].starts_on == dt.date(2024, 1, 1) and terms[-1].ends_on == dt.date(2029, 12, 31)
     assert ChairTerm.objects.filter(deal=deal).count() == 6
+    # Every term names an organisation of its type; the three governments take turns by name.
+    assert all(t.organisation and t.organisation.stakeholder_type == t.stakeholder_type for t in terms)
+    governments = sorted(
+        p.organisation.name for p in deal.partnerships.filter(organisation__stakeholder_type="government")
+    )
+    assert [t.organisation.name for t in terms if t.stakeholder_type == "government"] == governments
+    assert all(t.organisation.name != "" and t.organisation.stakeholder_type != "residents" for t in terms)
     # Two-year terms replace the schedule.
     terms = services.generate_chair_rotation(actor=coordinator, deal=deal, term_years=2)
     assert [(t.starts_on.year, t.ends_on.year) for t in terms] == [(2024, 2025), (2026, 2027), (2028, 2029)]

@@ -518,3 +518,30 @@ def test_a_deal_with_300_partners_folds_its_lists_and_pages_its_commitments(clie
     assert "Toezeggingen 551–600 van 600" in second
     bad = client.get(deal.get_absolute_url(), {"commitments": 13})
     assert bad.status_code == 400 and "commitments" in bad.content.decode()
+
+
+def test_the_pact_page_marks_overdue_milestones_names_chairs_and_ties(client, demo) -> None:
+    """Findings of issue 11: a 2020 milestone still 'planned' had no overdue mark; a tie
+    between types was written as one type having the most; the rotation named no one."""
+    import datetime as dt
+
+    from akkoord.deals.models import Deal, Milestone
+
+    deal = Deal.objects.get(slug="impact-van-soesterberg")
+    Milestone.objects.create(deal=deal, title="Oude mijlpaal (voorbeeld)", due_on=dt.date(2020, 6, 1))
+    Milestone.objects.create(deal=deal, title="Latere mijlpaal (voorbeeld)", due_on=dt.date(2090, 6, 1))
+    html = client.get(deal.get_absolute_url()).content.decode()
+    section = html[html.index('id="milestones"') : html.index('id="decisions"')]
+    old = section[section.index("Oude mijlpaal") :][:400]
+    later = section[section.index("Latere mijlpaal") :][:400]
+    assert "te laat" in old and "te laat" not in later
+
+
+def test_a_tie_names_every_type_that_shares_the_most(client, db) -> None:
+    from tests.factories import DealFactory, OrganisationFactory, PartnershipFactory
+
+    deal = DealFactory(is_public=True)
+    for stype in ("government", "market"):
+        PartnershipFactory(deal=deal, organisation=OrganisationFactory(stakeholder_type=stype))
+    html = client.get(deal.get_absolute_url()).content.decode()
+    assert "Overheid en markt leveren de meeste partners (elk 1, van 2)" in html

@@ -24,6 +24,7 @@ PAGES = [
     "/impact/city-deal-health-hub-utrecht/report-2024.html",
     "/finance/",
     "/finance/areas/almere-pampus/",
+    "/finance/compare/",
     "/finance/models/almere-pampus-gebiedsexploitatie-100-jaar-voorbeeld/?draws=500",
     "/kennis/",
     "/toegankelijkheid/",

@@ -46,6 +46,14 @@ def test_model_page_downloads_and_comparison(client, demo) -> None:
     html = r.content.decode()
     assert r.status_code == 200 and "grex" in html and "mkba" in html and '<svg role="img"' in html
     assert client.get(reverse("finance:compare") + "?a=x&b=y").status_code == 404
+    # Without a choice the page asks for two models instead of answering "not found".
+    choose = client.get(reverse("finance:compare"))
+    assert (
+        choose.status_code == 200
+        and 'name="a"' in choose.content.decode()
+        and 'name="b"' in choose.content.decode()
+    )
+    assert pampus(10).name in choose.content.decode()
 
 
 def _post_data(fm: FinanceModel, change: dict | None = None) -> dict:

@@ -38,3 +38,18 @@ def test_a_baseline_before_the_start_and_an_indicator_of_change_are_allowed() ->
     Measurement(indicator=_indicator(baseline_year=2018, baseline_value=0), year=2018, value=2).full_clean()
     change = _indicator(baseline_year=2020, baseline_value=-5)
     Measurement(indicator=change, year=2023, value=-3).full_clean()
+
+
+def test_one_value_takes_the_singular_unit(client, demo) -> None:
+    """ "1 dialogen" was shown (issue 11): an indicator names its unit for one."""
+    from django.template import Context, Template
+
+    from akkoord.impact.models import Indicator
+
+    pact = Indicator.objects.get(code="PACT-1")
+    t = Template("{% load impact_tags %}{{ one|quantity:i }} · {{ four|quantity:i }}")
+    assert t.render(Context({"one": 1, "four": 4, "i": pact})) == "1 dialoog · 4 dialogen"
+    pact.unit_one = ""
+    assert (
+        t.render(Context({"one": 1, "four": 4, "i": pact})) == "1 dialogen · 4 dialogen"
+    )  # none given: as before

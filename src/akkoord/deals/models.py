@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from akkoord.common.models import CleanTextMixin, SourcedModel, TimeStampedModel
@@ -542,6 +543,12 @@ class Milestone(SourcedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_overdue(self) -> bool:
+        """Still planned (or delayed) while its date has passed: the page marks it."""
+        open_ = self.status in (self.Status.PLANNED, self.Status.DELAYED)
+        return open_ and self.due_on < timezone.localdate()
 
     def clean(self) -> None:
         if self.status == self.Status.DONE and not self.done_on:

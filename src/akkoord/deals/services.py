@@ -328,7 +328,8 @@ def generate_chair_rotation(
     """Replace the chair schedule by a fair rotation over the partners' stakeholder types.
 
     Each type with active partners gets terms in proportion to its number of
-    partners; no type chairs twice in a row where that can be avoided.
+    partners; no type chairs twice in a row where that can be avoided. Each term names
+    an organisation of its type: the partners of a type take their turns by name.
     """
     permissions.require_coordinator(actor, deal)
     lock(deal)
@@ -350,12 +351,30 @@ def generate_chair_rotation(
     result = rotate(RotationInput(weights=weights, terms=terms))
     old = [f"{t.sequence}:{t.stakeholder_type}" for t in ChairTerm.objects.filter(deal=deal)]
     ChairTerm.objects.filter(deal=deal).delete()
+    by_type: dict[str, list[Any]] = {}
+    for p in (
+        Partnership.objects.filter(deal=deal, left_on__isnull=True)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    ):
+        by_type.setdefault(p.organisation.stakeholder_type, []).append(p.organisation)
+    turns: Counter[str] = Counter()
     created = []
     for i, stakeholder_type in enumerate(result.sequence):
+        candidates = by_type[stakeholder_type]
+        chair = candidates[turns[stakeholder_type] % len(candidates)]
+        turns[stakeholder_type] += 1
         s = start.replace(year=start.year + i * term_years)
         e = min(s.replace(year=s.year + term_years) - dt.timedelta(days=1), dt.date(end_year, 12, 31))
         created.append(
-            ChairTerm(deal=deal, sequence=i + 1, stakeholder_type=stakeholder_type, starts_on=s, ends_on=e)
+            ChairTerm(
+                deal=deal,
+                sequence=i + 1,
+                stakeholder_type=stakeholder_type,
+                organisation=chair,
+                starts_on=s,
+                ends_on=e,
+            )
         )
     ChairTerm.objects.bulk_create(created)
     audit.record(
@@ -364,7 +383,7 @@ def generate_chair_rotation(
         obj=deal,
         deal=deal,
         changes={
-            "chair_rotation": [old, [f"{t.sequence}:{t.stakeholder_type}" for t in created]],
+            "chair_rotation": [old, [f"{t.sequence}:{t.stakeholder_type}:{t.organisation}" for t in created]],
             "message": result.message,
         },
     )

@@ -17,6 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -87,10 +88,23 @@ def deal_detail(request: HttpRequest, slug: str) -> HttpResponse:
     balance_chart = None
     if any(counts.values()):
         # All five types are drawn: a type without partners is a finding too.
-        top = max(counts, key=lambda t: counts[t])
+        most = max(counts.values())
+        tops = [str(type_labels[t]) for t in counts if counts[t] == most]
+        total = sum(counts.values())
+        if len(tops) == 1:
+            title = _("%(type)s has the most partners (%(n)s of %(total)s)") % {
+                "type": tops[0].capitalize(),
+                "n": most,
+                "total": total,
+            }
+        else:  # a tie names every type that shares the most
+            title = _("%(types)s have the most partners (%(n)s each, of %(total)s)") % {
+                "types": get_text_list(tops, str(_("and"))).capitalize(),
+                "n": most,
+                "total": total,
+            }
         balance_chart = charts.bar_chart(
-            _("%(type)s has the most partners (%(n)s of %(total)s)")
-            % {"type": str(type_labels[top]).capitalize(), "n": counts[top], "total": sum(counts.values())},
+            title,
             tuple(str(type_labels[t]) for t in counts),
             tuple(float(n) for n in counts.values()),
             _("number of active partners"),

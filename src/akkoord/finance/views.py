@@ -146,6 +146,9 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
 def compare(request: HttpRequest) -> HttpResponse:
     """Two models side by side: per party and for society, and their cumulative flows."""
     a, b = request.GET.get("a", ""), request.GET.get("b", "")
+    if not (a and b):  # no choice yet: let the reader choose two models
+        choices = _visible(FinanceModel.objects.order_by("name"), request)
+        return render(request, "finance/compare_choose.html", {"choices": choices, "a": a, "b": b})
     if not (SLUG.fullmatch(a) and SLUG.fullmatch(b)):
         raise Http404
     left, right = _model(request, a), _model(request, b)

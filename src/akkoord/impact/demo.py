@@ -296,6 +296,7 @@ def _pact(actor: Any, deal: Deal) -> None:
         title="Gehouden Nationale Dialogen",
         measure="unit",
         unit="dialogen",
+        unit_one="dialoog",
         ascending=True,
         cumulative=True,
         baseline_year=2020,

@@ -165,6 +165,7 @@ class IndicatorForm(DealScopedForm):
             "node",
             "measure",
             "unit",
+            "unit_one",
             "ascending",
             "cumulative",
             "baseline_year",

@@ -217,6 +217,12 @@ class Indicator(SourcedModel):
         _("measure type"), max_length=12, choices=Measure.choices, default=Measure.UNIT
     )
     unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("For example: homes, %, euro."))
+    unit_one = models.CharField(
+        _("unit for one"),
+        max_length=50,
+        blank=True,
+        help_text=_("The unit when the value is exactly 1, for example “home” beside “homes”."),
+    )
     ascending = models.BooleanField(
         _("higher is better"), default=True, help_text=_("Untick when the target is below the baseline.")
     )

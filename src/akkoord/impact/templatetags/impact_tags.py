@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
 
 from akkoord.impact.models import WellbeingTheme
+from akkoord.web.templatetags.akkoord import amount
 
 register = template.Library()
 
@@ -12,3 +15,12 @@ register = template.Library()
 @register.filter
 def theme_label(code: str) -> str:
     return str(dict(WellbeingTheme.choices).get(code, code))
+
+
+@register.filter
+def quantity(value: Any, indicator: Any) -> str:
+    """A value with its indicator's unit: "1 dialoog", "4 dialogen", "12,5 %"."""
+    if value is None:
+        return "–"
+    unit = indicator.unit_one if indicator.unit_one and float(value) == 1 else indicator.unit
+    return f"{amount(value)} {unit}".strip()
