@@ -545,3 +545,34 @@ def test_a_tie_names_every_type_that_shares_the_most(client, db) -> None:
         PartnershipFactory(deal=deal, organisation=OrganisationFactory(stakeholder_type=stype))
     html = client.get(deal.get_absolute_url()).content.decode()
     assert "Overheid en markt leveren de meeste partners (elk 1, van 2)" in html
+
+
+def test_the_confirmation_stands_in_the_section_the_page_opens_at(client, demo) -> None:
+    """After adding a partner the page opens at #partners; the message was at the top, out of view."""
+    coordinator, _partner = demo
+    client.force_login(coordinator)
+    url = reverse("deals:partner_add", args=["impact-van-soesterberg"])
+    r = client.post(
+        url,
+        {
+            "new_organisation": "Nieuwe partner (voorbeeld)",
+            "new_stakeholder_type": "knowledge",
+            "roles": ["partner"],
+            "joined_on": "2024-01-01",
+        },
+    )
+    assert r.status_code == 302 and r["Location"].endswith("#partners")
+    html = client.get(r["Location"].split("#")[0]).content.decode()
+    section = html[html.index('id="partners"') : html.index('id="commitments"')]
+    assert "De partner is opgeslagen." in section
+    top = html[html.index('id="main"') : html.index('id="ambition"')]
+    assert "De partner is opgeslagen." not in top
+
+
+def test_a_signed_in_partner_finds_name_and_e_mail_filled_in(client, demo) -> None:
+    _coordinator, partner = demo
+    partner.first_name, partner.last_name, partner.email = "Petra", "Partner", "petra@example.org"
+    partner.save()
+    client.force_login(partner)
+    html = client.get(reverse("deals:charter", args=["impact-van-soesterberg"])).content.decode()
+    assert 'value="Petra Partner"' in html and 'value="petra@example.org"' in html

@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from akkoord.common.models import AuditEvent
 from akkoord.events import services
 from akkoord.events.models import Event, Registration, WorkSession
 
@@ -351,3 +352,34 @@ def test_ten_simultaneous_registrations_with_one_address_store_one() -> None:
         t.join(timeout=60)
     assert Registration.objects.filter(event=event).count() == 1
     assert sorted(codes) == [200] + [400] * 9, codes  # the losers see the form with the clear message
+
+
+def test_cancelling_asks_first_and_can_be_undone(client, db) -> None:
+    """One click cancelled with no confirmation and no way back (issue 11)."""
+    event = make_event(capacity=1)
+    event.location = "Kamp van Zeist, Soesterberg"
+    event.save()
+    first, second = (
+        Registration.objects.create(
+            event=event, name=f"P{i}", organisation="X", stakeholder_type="market", email=f"u{i}@example.org"
+        )
+        for i in range(2)
+    )
+    for r in (first, second):
+        services.confirm(registration=r)
+    url = reverse("events:cancel", args=[first.token])
+    page = client.get(url)  # the question, nothing changes yet
+    assert page.status_code == 200 and "Ja, mijn aanmelding annuleren" in page.content.decode()
+    assert Registration.objects.get(pk=first.pk).status == "confirmed"
+    mine = client.get(reverse("events:my_session", args=[first.token])).content.decode()
+    assert f'href="{url}"' in mine and event.location in mine  # the personal page shows where
+    assert client.post(url).status_code == 302
+    assert Registration.objects.get(pk=first.pk).status == "cancelled"
+    assert Registration.objects.get(pk=second.pk).status == "confirmed"  # the place went on
+    after = client.get(reverse("events:my_session", args=[first.token])).content.decode()
+    assert "Annulering ongedaan maken" in after
+    r = client.post(reverse("events:undo_cancel", args=[first.token]), follow=True)
+    assert Registration.objects.get(pk=first.pk).status == "waiting"  # full now: back on the waiting list
+    assert "wachtlijst" in r.content.decode()
+    changes = [e.changes.get("status") for e in AuditEvent.objects.filter(object_id=str(first.pk))]
+    assert ["cancelled", "waiting"] in changes

@@ -22,12 +22,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from akkoord.common import hub, ratelimit, readable
+from akkoord.common import hub, notices, ratelimit, readable
 from akkoord.common.exports import XLSX_TYPE
 from akkoord.common.models import AuditEvent
 from akkoord.common.query import query_int
 from akkoord.common.tabular import TableError
 from akkoord.common.uploads import guard_upload
+from akkoord.organisations.known import details_of
 from akkoord.organisations.models import StakeholderType
 from akkoord.web import charts
 from akkoord.web.forms import apply_errors
@@ -220,8 +221,9 @@ def deal_transition(request: HttpRequest, slug: str, field: str) -> HttpResponse
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            messages.success(request, _("The change has been recorded."))
-            return redirect(deal.get_absolute_url() + "#history")
+            return notices.done(
+                request, _("The change has been recorded."), deal.get_absolute_url(), "history"
+            )
     title = _("Change the status") if field == "status" else _("Change the phase")
     return _form_page(request, deal, form, title)
 
@@ -266,8 +268,9 @@ def partner_form(request: HttpRequest, slug: str, pk: int | None = None) -> Http
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            messages.success(request, _("The partner has been saved."))
-            return redirect(deal.get_absolute_url() + "#partners")
+            return notices.done(
+                request, _("The partner has been saved."), deal.get_absolute_url(), "partners"
+            )
     title = _("Edit partner") if instance else _("Add a partner")
     return _form_page(request, deal, form, title, privacy="contact")
 
@@ -332,8 +335,9 @@ def commitment_form(request: HttpRequest, slug: str, pk: int | None = None) -> H
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            messages.success(request, _("The commitment has been saved."))
-            return redirect(deal.get_absolute_url() + "#commitments")
+            return notices.done(
+                request, _("The commitment has been saved."), deal.get_absolute_url(), "commitments"
+            )
     title = _("Edit commitment") if instance else _("Record a commitment")
     return _form_page(request, deal, form, title)
 
@@ -348,8 +352,9 @@ def signature_add(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            messages.success(request, _("The signature has been recorded."))
-            return redirect(deal.get_absolute_url() + "#signatures")
+            return notices.done(
+                request, _("The signature has been recorded."), deal.get_absolute_url(), "signatures"
+            )
     return _form_page(
         request,
         deal,
@@ -385,8 +390,9 @@ def chair_generate(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            messages.success(request, _("A new chair rotation has been made."))
-            return redirect(deal.get_absolute_url() + "#chair")
+            return notices.done(
+                request, _("A new chair rotation has been made."), deal.get_absolute_url(), "chair"
+            )
     return _form_page(
         request,
         deal,
@@ -513,7 +519,8 @@ def charter(request: HttpRequest, slug: str, number: int | None = None) -> HttpR
         raise Http404
     published = [v for v in versions if v.status != CharterVersion.Status.DRAFT]
     previous = next((v for v in published if v.number < current.number), None)
-    feedback_form = forms.FeedbackForm(request.POST or None)
+    known = details_of(request.user)
+    feedback_form = forms.FeedbackForm(request.POST or None, initial=known)
     sent = rate_limited = False
     if request.method == "POST":
         if feedback_form.is_spam:
@@ -532,7 +539,7 @@ def charter(request: HttpRequest, slug: str, number: int | None = None) -> HttpR
                 apply_errors(feedback_form, exc)
             else:
                 sent = True
-                feedback_form = forms.FeedbackForm()
+                feedback_form = forms.FeedbackForm(initial=known)
     feedback = (
         current.feedback.all()
         if is_coord
@@ -607,8 +614,10 @@ def feedback_moderate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     feedback = get_object_or_404(CharterFeedback, pk=pk, version__deal=deal)
     approve = request.POST.get("decision") == "approve"
     services.moderate_feedback(actor=request.user, feedback=feedback, approve=approve)
-    messages.success(request, _("Feedback approved.") if approve else _("Feedback rejected."))
-    return redirect(reverse("deals:charter_version", args=[deal.slug, feedback.version.number]) + "#feedback")
+    text = _("Feedback approved.") if approve else _("Feedback rejected.")
+    return notices.done(
+        request, text, reverse("deals:charter_version", args=[deal.slug, feedback.version.number]), "feedback"
+    )
 
 
 # --- what can you contribute? ------------------------------------------------------

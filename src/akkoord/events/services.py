@@ -133,9 +133,25 @@ def confirm(*, registration: Registration) -> Registration:
     after the other and the event never gets more confirmed participants than
     places (on PostgreSQL through SELECT … FOR UPDATE; SQLite writes one at a time).
     """
+    return _take_a_place(registration, Registration.Status.UNCONFIRMED)
+
+
+@transaction.atomic
+def undo_cancel(*, registration: Registration) -> Registration:
+    """Undo a cancellation before the event starts: a place if there is one, else the waiting list.
+
+    The place given away in the meantime stays with whoever got it; the person joins again
+    as a new confirmation (the same locking as :func:`confirm`).
+    """
+    if registration.event.starts_at <= timezone.now():
+        raise ValidationError(_("The event has begun; a cancellation can no longer be undone."))
+    return _take_a_place(registration, Registration.Status.CANCELLED)
+
+
+def _take_a_place(registration: Registration, expected: str) -> Registration:
     event = Event.objects.select_for_update().get(pk=registration.event_id)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    if registration.status != Registration.Status.UNCONFIRMED:
+    if registration.status != expected:
         return registration  # a second click changes nothing
     confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
     registration.status = (
@@ -148,7 +164,7 @@ def confirm(*, registration: Registration) -> Registration:
         action=audit.AuditEvent.Action.TRANSITION,
         obj=registration,
         deal=event.deal,
-        changes={"status": ["unconfirmed", registration.status]},
+        changes={"status": [expected, registration.status]},
     )
     return registration
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("r/<str:token>/", views.my_session, name="my_session"),
     path("r/<str:token>/confirm/", views.confirm, name="confirm"),
     path("r/<str:token>/cancel/", views.cancel, name="cancel"),
+    path("r/<str:token>/undo-cancel/", views.undo_cancel, name="undo_cancel"),
     path("r/<str:token>/calendar.ics", views.participant_calendar, name="participant_calendar"),
     path("new/", views.event_create, name="create_standalone"),
     path("new/<slug:deal_slug>/", views.event_create, name="create"),

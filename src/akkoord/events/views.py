@@ -13,6 +13,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,6 +24,7 @@ from akkoord.common.uploads import guard_upload
 from akkoord.deals.forms import ImportForm
 from akkoord.deals.models import Deal
 from akkoord.deals.permissions import can_view, require_coordinator
+from akkoord.organisations.known import details_of
 from akkoord.organisations.models import StakeholderType
 from akkoord.web import charts
 from akkoord.web.forms import apply_errors
@@ -209,7 +211,7 @@ def publish(request: HttpRequest, slug: str) -> HttpResponse:
 
 def register(request: HttpRequest, slug: str) -> HttpResponse:
     event = _visible(request, slug)
-    form = forms.RegistrationForm(request.POST or None, event=event)
+    form = forms.RegistrationForm(request.POST or None, event=event, initial=details_of(request.user))
     if request.method == "POST":
         if form.is_spam:
             return render(request, "events/registered.html", {"event": event})  # say nothing to robots
@@ -235,10 +237,28 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     return redirect("events:my_session", token=token)
 
 
-@require_POST
 def cancel(request: HttpRequest, token: str) -> HttpResponse:
-    registration = get_object_or_404(Registration, token=token)
+    """Ask first (GET), then cancel (POST); the personal page then offers to undo it."""
+    registration = get_object_or_404(Registration.objects.select_related("event"), token=token)
+    if request.method != "POST":
+        return render(request, "events/cancel_confirm.html", {"r": registration})
     services.cancel(registration=registration)
+    messages.success(request, _("Your registration is cancelled. Changed your mind? You can undo it below."))
+    return redirect("events:my_session", token=token)
+
+
+@require_POST
+def undo_cancel(request: HttpRequest, token: str) -> HttpResponse:
+    registration = get_object_or_404(Registration.objects.select_related("event"), token=token)
+    try:
+        registration = services.undo_cancel(registration=registration)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if registration.status == Registration.Status.CONFIRMED:
+            messages.success(request, _("Your registration is active again."))
+        else:
+            messages.success(request, _("The event is full now; you are on the waiting list again."))
     return redirect("events:my_session", token=token)
 
 
@@ -247,7 +267,9 @@ def my_session(request: HttpRequest, token: str) -> HttpResponse:
     show = registration.event.assignment_published and registration.status == Registration.Status.CONFIRMED
     session = registration.session if show else None
     leads = list(session.leads.select_related("organisation")) if session else []
-    return render(request, "events/my_session.html", {"r": registration, "session": session, "leads": leads})
+    started = registration.event.starts_at <= timezone.now()
+    context = {"r": registration, "session": session, "leads": leads, "started": started}
+    return render(request, "events/my_session.html", context)
 
 
 __all__ = [
@@ -255,6 +277,7 @@ __all__ = [
     "assignment",
     "cancel",
     "confirm",
+    "undo_cancel",
     "event_detail",
     "event_list",
     "my_session",
