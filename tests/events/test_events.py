@@ -383,3 +383,37 @@ def test_an_infeasible_run_says_what_blocks_in_dutch_without_codes(client, dialo
     run.save()
     html = client.get(reverse("events:assignment", args=[dialogue.slug])).content.decode()
     assert "het achtergrondproces stopte" in html and "lost: its worker" not in html
+
+
+def test_a_new_run_is_a_draft_until_published_and_publishing_tells_people(client, dialogue) -> None:
+    """After a new run the page said 'Published' while participants already saw the new result."""
+    from django.contrib.auth import get_user_model
+    from django.core import mail
+
+    client.force_login(get_user_model().objects.get(username="coordinator"))
+    url = reverse("events:assignment", args=[dialogue.slug])
+    before = {r.pk: r.published_session_id for r in dialogue.registrations.filter(status="confirmed")}
+    assert all(before.values())  # the demo's assignment is published
+    assert client.post(url, {"max_type_share": "0.3", "seed": "99"}).status_code == 302
+    page = client.get(url).content.decode()
+    assert "Concept" in page and "deelnemers zien nog de gepubliceerde" in page
+    assert "Instellingen: per soort partij hoogstens een aandeel van 30%; trekkingsnummer 99." in page
+    assert 'name="seed" value="99"' in page  # the next run starts from these settings
+    changed = [
+        r for r in dialogue.registrations.filter(status="confirmed") if r.session_id != r.published_session_id
+    ]
+    assert changed  # the new run moved people, as a draft
+    someone = changed[0]
+    mine = client.get(reverse("events:my_session", args=[someone.token])).content.decode()
+    assert (
+        f"#{someone.published_session.number} " in mine
+        and f"#{someone.session.number} {someone.session.title}" not in mine
+    )
+    mail.outbox.clear()
+    assert client.post(reverse("events:publish", args=[dialogue.slug])).status_code == 302
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(r.email for r in changed)
+    assert "#%s" % someone.session.number in next(m.body for m in mail.outbox if m.to == [someone.email])
+    page = client.get(url).content.decode()
+    assert "Gepubliceerd" in page and "Concept" not in page
+    mine = client.get(reverse("events:my_session", args=[someone.token])).content.decode()
+    assert f"#{someone.session.number} " in mine

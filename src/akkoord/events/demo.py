@@ -7,6 +7,7 @@ import datetime as dt
 import random
 from typing import Any
 
+from django.db.models import F
 from django.utils import timezone
 
 from akkoord.common.services import save_audited
@@ -165,6 +166,7 @@ def load_event(actor: Any) -> Event | None:
     services.run_assignment(
         actor=actor, event=event, options=Options(max_type_share=0.5, stretch=0.1, seed=5)
     )
+    event.registrations.update(published_session=F("session"))  # published, without e-mails to examples
     event.assignment_published = True
     event.save(update_fields=["assignment_published"])
     load_open_event(actor)

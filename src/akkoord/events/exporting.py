@@ -99,9 +99,10 @@ def participant_ics(registration: Registration) -> bytes:
     cal = _calendar()
     summary = event.title
     description = event.description
-    if registration.session and event.assignment_published:
-        summary = f"{event.title}: #{registration.session.number} {registration.session.title}"
-        description = f"{registration.session.explanation}\n\n{registration.reason_text}".strip()
+    session = registration.published_session
+    if session and event.assignment_published:
+        summary = f"{event.title}: #{session.number} {session.title}"
+        description = f"{session.explanation}\n\n{registration.reason_text}".strip()
     cal.add_component(
         _vevent(event, f"registration-{registration.pk}@akkoord", summary, description, event.location)
     )

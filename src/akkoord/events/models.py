@@ -15,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 
 from akkoord.common.models import SourcedModel, TimeStampedModel
 from akkoord.organisations.models import StakeholderType
+from akkoord.web import formats
 
 from .reasons import blocker as blocker_text
 from .reasons import is_stretch
@@ -69,6 +70,18 @@ class Event(SourcedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def has_unpublished_changes(self) -> bool:
+        """A run or a move by hand changed the assignment since it was last published."""
+        confirmed = self.registrations.filter(status=Registration.Status.CONFIRMED)
+        moved = confirmed.filter(session__isnull=False, published_session__isnull=False).exclude(
+            session=models.F("published_session")
+        )
+        one_side = models.Q(session__isnull=True, published_session__isnull=False) | models.Q(
+            session__isnull=False, published_session__isnull=True
+        )
+        return moved.exists() or confirmed.filter(one_side).exists()
 
     def get_absolute_url(self) -> str:
         return reverse("events:detail", kwargs={"slug": self.slug})
@@ -194,6 +207,17 @@ class Registration(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="participants",
     )
+    # What the participant sees: the session of the last published assignment. A new run
+    # or a move by hand changes ``session`` only, a draft until the organiser publishes.
+    published_session = models.ForeignKey(
+        WorkSession,
+        verbose_name=_("published work session"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     locked = models.BooleanField(_("placed by hand"), default=False)
     reason = models.CharField(_("why this session"), max_length=300, blank=True)  # the engine's, English
     reason_data = models.JSONField(_("why this session (as data)"), default=list, blank=True, editable=False)
@@ -266,6 +290,26 @@ class AssignmentRun(TimeStampedModel):
         ]
         verbose_name = _("assignment run")
         verbose_name_plural = _("assignment runs")
+
+    SETTINGS = {
+        "max_type_share": _("at most a share per stakeholder type of"),
+        "min_per_type": _("at least per stakeholder type"),
+        "stretch": _("stretch seats"),
+        "seed": _("draw number"),
+    }
+
+    def settings(self) -> list[tuple[str, str]]:
+        """The run's settings in words, to read beside its result."""
+        shown = []
+        for key, label in self.SETTINGS.items():
+            value = (self.options or {}).get(key)
+            if value is None:
+                continue
+            text = (
+                formats.number(100 * value, 0) + "%" if key in ("max_type_share", "stretch") else str(value)
+            )
+            shown.append((str(label), text))
+        return shown
 
     def failure(self) -> str:
         """Why a failed run stopped, for the organiser (the details are in the server's log)."""

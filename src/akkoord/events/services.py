@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -178,8 +179,8 @@ def cancel(*, registration: Registration) -> Registration | None:
         return None
     old = registration.status
     registration.status = Registration.Status.CANCELLED
-    registration.session = None
-    registration.save(update_fields=["status", "session", "updated_at"])
+    registration.session = registration.published_session = None
+    registration.save(update_fields=["status", "session", "published_session", "updated_at"])
     audit.record(
         actor=f"{registration.name} (public)",
         action=audit.AuditEvent.Action.TRANSITION,
@@ -347,6 +348,10 @@ def publish(*, actor: Any, event: Event) -> Event:
     require_organiser(actor, event)
     if not event.registrations.filter(status=Registration.Status.CONFIRMED, session__isnull=False).exists():
         raise ValidationError({"event": _("Run the assignment before publishing it.")})
+    confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).select_related("session")
+    told = [r for r in confirmed if r.session_id and r.session_id != r.published_session_id]
+    event.registrations.update(published_session=F("session"))
+    was = event.assignment_published
     event.assignment_published = True
     event.save(update_fields=["assignment_published", "updated_at"])
     audit.record(
@@ -354,8 +359,28 @@ def publish(*, actor: Any, event: Event) -> Event:
         action=audit.AuditEvent.Action.TRANSITION,
         obj=event,
         deal=event.deal,
-        changes={"assignment_published": [False, True]},
+        changes={"assignment_published": [was, True], "participants told": len(told)},
     )
+    for r in told:  # who has a new or changed session hears it by e-mail
+        mail.send(
+            to=r.email,
+            why="assignment published",
+            obj=r,
+            actor=actor,
+            deal=event.deal,
+            subject=_("Your work session at %(event)s") % {"event": event.title},
+            body=_(
+                "Dear %(name)s,\n\nThe work sessions of %(event)s have been assigned. You take part in "
+                "work session #%(number)s, %(session)s.\n\nWhy this session, and a calendar entry: %(link)s\n"
+            )
+            % {
+                "name": r.name,
+                "event": event.title,
+                "number": r.session.number,
+                "session": r.session.title,
+                "link": site_url(reverse("events:my_session", args=[r.token])),
+            },
+        )
     return event
 
 

@@ -53,8 +53,8 @@ def _remind(registration: Registration) -> None:
     link = site_url(reverse("events:confirm", args=[registration.token]))
     date = timezone.localtime(event.starts_at).strftime("%d-%m-%Y %H:%M")
     where = (
-        _("Your work session: %(session)s.") % {"session": registration.session.title}
-        if registration.session_id and event.assignment_published
+        _("Your work session: %(session)s.") % {"session": registration.published_session.title}
+        if registration.published_session_id and event.assignment_published
         else ""
     )
     mail.send(

@@ -19,7 +19,7 @@ def todos(user: Any) -> list[Todo]:
         if (
             latest is not None
             and latest.status == AssignmentRun.Status.DONE
-            and not event.assignment_published
+            and (not event.assignment_published or event.has_unpublished_changes)
         ):
             text = _("The assignment of %(event)s is ready: check it and publish it") % {"event": event.title}
             out.append(Todo(text, reverse("events:assignment", args=[event.slug])))

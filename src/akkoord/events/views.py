@@ -81,12 +81,20 @@ def assignment(request: HttpRequest, slug: str) -> HttpResponse:
     """
     event = _visible(request, slug)
     services.require_organiser(request.user, event)
-    run_form = forms.RunForm(request.POST or None)
+    last = event.runs.first()
+    # The form starts from the settings of the last run, so the next run changes only what you change.
+    run_form = forms.RunForm(request.POST or None, initial=last.options if last else None)
     if request.method == "POST" and run_form.is_valid():
         options = {k: v for k, v in run_form.cleaned_data.items() if v is not None}
         run = services.start_run(actor=request.user, event=event, options=options)
         return redirect(f"{reverse('events:assignment', args=[event.slug])}?run={run.pk}")
-    context = {"event": event, "run_form": run_form, "run": event.runs.first(), **_overview(event)}
+    context = {
+        "event": event,
+        "run_form": run_form,
+        "run": event.runs.first(),
+        "unpublished": event.has_unpublished_changes,
+        **_overview(event),
+    }
     return render(request, "events/assignment.html", context, status=400 if run_form.errors else 200)
 
 
@@ -263,9 +271,11 @@ def undo_cancel(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def my_session(request: HttpRequest, token: str) -> HttpResponse:
-    registration = get_object_or_404(Registration.objects.select_related("event", "session"), token=token)
+    registration = get_object_or_404(
+        Registration.objects.select_related("event", "session", "published_session"), token=token
+    )
     show = registration.event.assignment_published and registration.status == Registration.Status.CONFIRMED
-    session = registration.session if show else None
+    session = registration.published_session if show else None  # never a draft of a new run
     leads = list(session.leads.select_related("organisation")) if session else []
     started = registration.event.starts_at <= timezone.now()
     context = {"r": registration, "session": session, "leads": leads, "started": started}
