@@ -412,7 +412,7 @@ def test_a_new_run_is_a_draft_until_published_and_publishing_tells_people(client
     mail.outbox.clear()
     assert client.post(reverse("events:publish", args=[dialogue.slug])).status_code == 302
     assert sorted(m.to[0] for m in mail.outbox) == sorted(r.email for r in changed)
-    assert "#%s" % someone.session.number in next(m.body for m in mail.outbox if m.to == [someone.email])
+    assert f"#{someone.session.number}" in next(m.body for m in mail.outbox if m.to == [someone.email])
     page = client.get(url).content.decode()
     assert "Gepubliceerd" in page and "Concept" not in page
     mine = client.get(reverse("events:my_session", args=[someone.token])).content.decode()
