@@ -155,3 +155,25 @@ def test_indicator_views_take_a_fixed_number_of_queries(demo, django_assert_max_
     with django_assert_max_num_queries(4):
         views = selectors.indicator_views(deal, 2024)
         [v.status for v in views]
+
+
+def test_a_returned_value_is_e_mailed_and_shown_open(client, demo) -> None:
+    """A returned value sent no e-mail and its reason hid in a collapsed list (issue 11)."""
+    from django.core import mail
+    from django.urls import reverse
+
+    coordinator, partner = demo
+    partner.email = "partner@example.org"
+    partner.save()
+    indicator = Indicator.objects.get(code="PACT-1")
+    m = services.save_measurement(actor=partner, indicator=indicator, data={"year": 2025, "value": 6.0})
+    services.submit(actor=partner, measurement=m)
+    mail.outbox.clear()
+    services.return_measurement(actor=coordinator, measurement=m, reason="Bron ontbreekt")
+    (sent,) = mail.outbox
+    assert sent.to == ["partner@example.org"] and "Bron ontbreekt" in sent.body
+    assert f"/values/{m.pk}/" in sent.body or str(m.pk) in sent.body
+    client.force_login(partner)
+    html = client.get(reverse("impact:monitor", args=["impact-van-soesterberg"])).content.decode()
+    alert = html[html.index("utrecht-alert--warning") :][:600]
+    assert "Bron ontbreekt" in alert and "2025" in alert

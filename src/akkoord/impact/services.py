@@ -19,10 +19,12 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from akkoord.common import audit
+from akkoord.common import audit, mail
+from akkoord.common.links import site_url
 from akkoord.common.models import check_text
 from akkoord.common.services import delete_audited, save_audited
 from akkoord.deals.permissions import contact_organisation_ids, is_coordinator, require_coordinator
@@ -162,7 +164,39 @@ def return_measurement(*, actor: Any, measurement: Measurement, reason: str) -> 
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the value goes back.")})
     check_text(reason=reason)
-    return _move(actor, m, Status.RETURNED, reason=reason.strip())
+    m = _move(actor, m, Status.RETURNED, reason=reason.strip())
+    _tell_returned(actor, m)
+    return m
+
+
+def _tell_returned(actor: Any, m: Measurement) -> None:
+    """The partner who entered the value hears by e-mail that it came back, and why."""
+    person = m.entered_by
+    if person is None or not person.email:
+        return
+    deal, indicator = m.indicator.deal, m.indicator
+    link = site_url(reverse("impact:measurement_edit", args=[deal.slug, indicator.code, m.pk]))
+    mail.send(
+        to=person.email,
+        why="value returned",
+        obj=m,
+        actor=actor,
+        deal=deal,
+        subject=_("Your value for %(indicator)s (%(deal)s) was returned")
+        % {"indicator": indicator.code, "deal": deal.title},
+        body=_(
+            "Dear %(name)s,\n\nThe coordinator of %(deal)s sent back the value you entered for "
+            "%(indicator)s, %(year)s. Why:\n\n%(reason)s\n\nCorrect it and submit it again: %(link)s\n"
+        )
+        % {
+            "name": person.get_full_name() or person.username,
+            "deal": deal.title,
+            "indicator": f"{indicator.code} {indicator.title}",
+            "year": m.year,
+            "reason": m.return_reason,
+            "link": link,
+        },
+    )
 
 
 # What goes with a part of the monitor when it is deleted (each audited); anything else that
