@@ -417,3 +417,15 @@ def test_a_new_run_is_a_draft_until_published_and_publishing_tells_people(client
     assert "Gepubliceerd" in page and "Concept" not in page
     mine = client.get(reverse("events:my_session", args=[someone.token])).content.decode()
     assert f"#{someone.session.number} " in mine
+
+
+def test_the_assignment_page_says_how_many_got_their_first_choice(client, dialogue) -> None:
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="coordinator"))
+    page = client.get(reverse("events:assignment", args=[dialogue.slug]))
+    first, placed = page.context["first_choice"], page.context["placed"]
+    assert 0 < first <= placed and sum(n for _, n in page.context["choices"]) == placed
+    html = page.content.decode()
+    assert f"{first} van de {placed} deelnemers kregen hun eerste keus." in html
+    assert "rangkosten" not in html and "per blok plaatsen" not in html

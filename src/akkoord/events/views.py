@@ -136,6 +136,14 @@ def _overview(event: Event) -> dict[str, Any]:
                 "share": stretch / len(members) if members else 0,
             }
         )
+    # How many got their first, second, third choice, or a session they did not list.
+    numbers = {s.pk: s.number for s in sessions}
+    ranks: Counter[int] = Counter()
+    for r in registrations:
+        listed = [int(p) for p in r.preferences if str(p).isdigit()]
+        number = numbers[r.session_id]
+        ranks[listed.index(number) + 1 if number in listed else 0] += 1
+    choices = [(k, ranks[k]) for k in sorted(k for k in ranks if k)] + ([(0, ranks[0])] if ranks[0] else [])
     largest = max((sum(n for _, n in row["mix"]) for row in rows), default=0)
     chart = None
     if largest:
@@ -165,6 +173,9 @@ def _overview(event: Event) -> dict[str, Any]:
         "stretch_chart": stretch_chart,
         "types": [str(labels[t]) for t in labels],
         "sessions": sessions,
+        "placed": len(registrations),
+        "first_choice": ranks[1],
+        "choices": choices,
     }
 
 

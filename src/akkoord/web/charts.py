@@ -187,7 +187,7 @@ def bar_chart(
     height = 0.45 * len(labels) + 1.4
     fig, ax = plt.subplots(figsize=(6.4, height))
     y = list(range(len(labels)))
-    ax.barh(y, values, color=[OKABE_ITO[i % len(OKABE_ITO)] for i in y])
+    ax.barh(y, values, color=OKABE_ITO[0])  # one series, one colour: the labels say which bar is which
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
