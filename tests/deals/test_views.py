@@ -576,3 +576,21 @@ def test_a_signed_in_partner_finds_name_and_e_mail_filled_in(client, demo) -> No
     client.force_login(partner)
     html = client.get(reverse("deals:charter", args=["impact-van-soesterberg"])).content.decode()
     assert 'value="Petra Partner"' in html and 'value="petra@example.org"' in html
+
+
+def test_the_deal_page_is_a_hub_of_panels_from_the_apps(client, demo) -> None:
+    """Events, impact and money come from their own apps through common/hub.py."""
+    from akkoord.common import hub
+    from akkoord.deals.models import Deal
+    from akkoord.finance.models import Area
+
+    assert {"impact", "money", "events"} <= {p.name for p in hub.deal_panels()}
+    deal = Deal.objects.get(slug="impact-van-soesterberg")
+    html = client.get(deal.get_absolute_url()).content.decode()
+    assert 'id="events"' in html and 'id="impact"' in html
+    assert 'id="money"' not in html  # no area or model of this deal: the section is left out
+    Area.objects.create(name="Kamp van Zeist (voorbeeld)", slug="kamp-van-zeist", deal=deal)
+    html = client.get(deal.get_absolute_url()).content.decode()
+    section = html[html.index('id="money"') :]
+    assert "Kamp van Zeist (voorbeeld)" in section[:2000]
+    assert html.index('id="money"') < html.index('id="history"') < html.index('id="events"')

@@ -64,6 +64,7 @@ class DealPanel:
     title: Any  # a lazily translated heading
     order: int
     render: Callable[[Any, Any], str]
+    at_end: bool = False  # after the deal's own sections (events), instead of after its ambition
 
 
 _DEAL_PANELS: dict[str, DealPanel] = {}

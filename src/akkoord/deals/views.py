@@ -81,6 +81,15 @@ COMMITMENTS_PER_PAGE = 50
 LONG_LIST = 30  # more partners than this: their tables start folded, under their totals
 
 
+def _panels(request: HttpRequest, deal: Deal) -> dict[str, list[Any]]:
+    """The sections other apps contribute (common/hub.py), rendered; empty ones left out."""
+    shown = [(panel, html) for panel in hub.deal_panels() if (html := panel.render(request, deal))]
+    return {
+        "panels": [(p, h) for p, h in shown if not p.at_end],
+        "end_panels": [(p, h) for p, h in shown if p.at_end],
+    }
+
+
 def deal_detail(request: HttpRequest, slug: str) -> HttpResponse:
     deal = _visible_deal(request, slug)
     overview = selectors.deal_overview(deal)
@@ -141,8 +150,7 @@ def deal_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "working_groups": deal.working_groups.select_related("lead").prefetch_related("members"),
         "milestones": deal.milestones.all(),
         "decisions": deal.decisions.all(),
-        "events": deal.events.all(),
-        "panels": [(panel, html) for panel in hub.deal_panels() if (html := panel.render(request, deal))],
+        **_panels(request, deal),
         "this_year": timezone.localdate().year,
         "regions": deal.regions.all(),
         "balance_chart": balance_chart,

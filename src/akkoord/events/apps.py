@@ -9,9 +9,10 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from akkoord.common import hub
 
-        from . import todos
+        from . import panels, todos
 
         hub.register_todos(self.label, todos.todos)
+        hub.register_deal_panel(hub.DealPanel("events", _("Events"), 90, panels.render, at_end=True))
         hub.register_demo(self.label, 10, _load_demo)
 
 

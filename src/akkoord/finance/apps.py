@@ -10,6 +10,9 @@ class FinanceConfig(AppConfig):
     def ready(self) -> None:
         from akkoord.common import hub
 
+        from . import panels
+
+        hub.register_deal_panel(hub.DealPanel("money", _("Money"), 20, panels.render))
         hub.register_demo(self.label, 30, _load_demo)
 
 
