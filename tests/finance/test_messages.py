@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from akkoord.engines.assignment.model import MESSAGES as ASSIGNMENT_MESSAGES
 from akkoord.engines.bounded import BoundsError
 from akkoord.engines.finance import MESSAGES, ModelError, parse
 from akkoord.engines.impact.progress import MESSAGES as IMPACT_MESSAGES
@@ -124,3 +125,14 @@ def test_every_impact_code_has_a_dutch_text(code: str) -> None:
         msgid = str(IMPACT_TEXTS[code])
     with translation.override("nl"):
         assert str(IMPACT_TEXTS[code]) != msgid
+
+
+@pytest.mark.parametrize("code", sorted(ASSIGNMENT_MESSAGES))
+def test_every_assignment_input_code_has_a_dutch_text(code: str) -> None:
+    from akkoord.events.input_messages import INPUT_TEXTS
+
+    with translation.override("en"):
+        msgid = str(INPUT_TEXTS[code])
+    with translation.override("nl"):
+        assert str(INPUT_TEXTS[code]) != msgid
+    assert set(PLACEHOLDER_NL.findall(msgid)) <= set(PLACEHOLDER_EN.findall(ASSIGNMENT_MESSAGES[code]))

@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from akkoord.api.throttles import RateThrottle, TokenThrottle
+from akkoord.common.rest.throttles import RateThrottle, TokenThrottle
 
 from . import tokens
 from .models import ApiToken

@@ -8,7 +8,7 @@ from akkoord.accounts import oidc
 from akkoord.accounts import views as account_views
 
 urlpatterns = [
-    path("", include("akkoord.web.urls")),
+    path("", include("akkoord.site.urls")),
     path("privacy/", include("akkoord.privacy.urls")),
     path("deals/", include("akkoord.deals.urls")),
     path("events/", include("akkoord.events.urls")),
@@ -52,6 +52,6 @@ urlpatterns = [
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
 ]
 
-handler404 = "akkoord.web.views.not_found"
-handler403 = "akkoord.web.views.forbidden"
-handler500 = "akkoord.web.views.server_error"
+handler404 = "akkoord.site.views.not_found"
+handler403 = "akkoord.site.views.forbidden"
+handler500 = "akkoord.site.views.server_error"

@@ -11,8 +11,8 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from akkoord.api.viewsets import ServiceViewSet
 from akkoord.common.fields import BoundedPrimaryKeyRelatedField, PublicNames
+from akkoord.deals.viewsets import ServiceViewSet
 from akkoord.organisations.models import Person
 from akkoord.regions.models import Region
 

@@ -18,7 +18,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from akkoord.api.permissions import DealPermission
+from akkoord.common.rest.permissions import DealPermission
 from akkoord.deals.permissions import visible_deals
 
 from . import services

@@ -17,7 +17,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from akkoord.api.pagination import bounded_int
+from akkoord.common.rest.pagination import bounded_int
 
 from . import computing, services
 from .models import Area, FinanceModel, ModelResult

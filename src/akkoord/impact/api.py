@@ -11,9 +11,9 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from akkoord.api.viewsets import ServiceViewSet
 from akkoord.common.fields import BoundedPrimaryKeyRelatedField
 from akkoord.deals.models import DealMembership
+from akkoord.deals.viewsets import ServiceViewSet
 
 from . import services
 from .models import Indicator, Measurement

@@ -106,7 +106,7 @@ PERMISSIONS_POLICY = (
 )
 
 ROOT_URLCONF = "akkoord.config.urls"
-CSRF_FAILURE_VIEW = "akkoord.web.views.csrf_failure"
+CSRF_FAILURE_VIEW = "akkoord.site.views.csrf_failure"
 WSGI_APPLICATION = "akkoord.config.wsgi.application"
 
 TEMPLATES = [
@@ -269,16 +269,16 @@ REST_FRAMEWORK = {
         "akkoord.accounts.tokens.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_THROTTLE_CLASSES": ["akkoord.api.throttles.RateThrottle"],
-    "DEFAULT_PERMISSION_CLASSES": ["akkoord.api.permissions.DealPermission"],
+    "DEFAULT_THROTTLE_CLASSES": ["akkoord.common.rest.throttles.RateThrottle"],
+    "DEFAULT_PERMISSION_CLASSES": ["akkoord.common.rest.permissions.DealPermission"],
     "DEFAULT_FILTER_BACKENDS": ["akkoord.common.fields.BoundedFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "akkoord.api.pagination.BoundedLimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "akkoord.common.rest.pagination.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_PARSER_CLASSES": ["akkoord.api.parsers.BoundedJSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["akkoord.common.rest.parsers.BoundedJSONParser"],
     # JSON only: DRF's browsable pages need inline styles, which the Content-Security-Policy forbids.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "akkoord.api.problems.problem_exception_handler",
+    "EXCEPTION_HANDLER": "akkoord.common.rest.problems.problem_exception_handler",
     "DEFAULT_VERSIONING_CLASS": None,
 }
 # The full version of the API, in the API-Version header of every response and in the document.

@@ -4,18 +4,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Any, NamedTuple, cast
+from typing import Any, ClassVar, NamedTuple, cast
+
+from ..problems import EngineError
 
 UNLISTED_COST = 100  # cost of a session the participant did not list (CLI contract)
 
 
-class AssignmentInputError(ValueError):
+MESSAGES: dict[str, str] = {
+    "no_sessions": "at least one session is needed",
+    "empty_id": "is empty",
+    "duplicate_session": "duplicate session id {id}",
+    "negative": "must not be negative",
+    "max_below_min": "is smaller than capacity_min",
+    "share_range": "must be between 0 and 1",
+    "duplicate_participant": "duplicate participant id {id}",
+    "unknown_session": "unknown session id {id}",
+    "session_twice": "lists a session twice",
+    "type_share_range": "must be more than 0 and at most 1",
+    "at_least_one": "must be at least 1",
+    "not_positive": "must be positive",
+}
+
+
+class AssignmentInputError(EngineError):
     """Bad input; ``field`` names what is wrong (for example ``participants[3].preferences``)."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+    catalogue: ClassVar[dict[str, str]] = MESSAGES
 
 
 class Participant(NamedTuple):
@@ -78,21 +93,21 @@ class AssignmentInput:
 
 def validate(data: AssignmentInput) -> None:
     if not data.sessions:
-        raise AssignmentInputError("sessions", "at least one session is needed")
+        raise AssignmentInputError("sessions", "no_sessions")
     ids: set[str] = set()
     for i, s in enumerate(data.sessions):
         where = f"sessions[{i}]"
         if not s.id:
-            raise AssignmentInputError(f"{where}.id", "is empty")
+            raise AssignmentInputError(f"{where}.id", "empty_id")
         if s.id in ids:
-            raise AssignmentInputError(f"{where}.id", f"duplicate session id {s.id!r}")
+            raise AssignmentInputError(f"{where}.id", "duplicate_session", id=repr(s.id))
         ids.add(s.id)
         if s.capacity_min < 0:
-            raise AssignmentInputError(f"{where}.capacity_min", "must not be negative")
+            raise AssignmentInputError(f"{where}.capacity_min", "negative")
         if s.capacity_max < s.capacity_min:
-            raise AssignmentInputError(f"{where}.capacity_max", "is smaller than capacity_min")
+            raise AssignmentInputError(f"{where}.capacity_max", "max_below_min")
         if s.stretch is not None and not 0 <= s.stretch <= 1:
-            raise AssignmentInputError(f"{where}.stretch", "must be between 0 and 1")
+            raise AssignmentInputError(f"{where}.stretch", "share_range")
     if _participants_look_wrong(data.participants, ids):  # checked in bulk: fast for 100,000
         _first_participant_error(data.participants, ids)  # which one, and what
     _validate_options(data.options)
@@ -117,30 +132,32 @@ def _first_participant_error(participants: tuple[Participant, ...], ids: set[str
     for i, p in enumerate(participants):
         where = f"participants[{i}]"
         if not p.id:
-            raise AssignmentInputError(f"{where}.id", "is empty")
+            raise AssignmentInputError(f"{where}.id", "empty_id")
         if p.id in pids:
-            raise AssignmentInputError(f"{where}.id", f"duplicate participant id {p.id!r}")
+            raise AssignmentInputError(f"{where}.id", "duplicate_participant", id=repr(p.id))
         pids.add(p.id)
         for sid in p.preferences:
             if sid not in ids:
-                raise AssignmentInputError(f"{where}.preferences", f"unknown session id {sid!r}")
+                raise AssignmentInputError(f"{where}.preferences", "unknown_session", id=repr(sid))
         if len(set(p.preferences)) != len(p.preferences):
-            raise AssignmentInputError(f"{where}.preferences", "lists a session twice")
+            raise AssignmentInputError(f"{where}.preferences", "session_twice")
         if p.locked_session is not None and p.locked_session not in ids:
-            raise AssignmentInputError(f"{where}.locked_session", f"unknown session id {p.locked_session!r}")
+            raise AssignmentInputError(
+                f"{where}.locked_session", "unknown_session", id=repr(p.locked_session)
+            )
 
 
 def _validate_options(o: Options) -> None:
     if o.max_type_share is not None and not 0 < o.max_type_share <= 1:
-        raise AssignmentInputError("options.max_type_share", "must be more than 0 and at most 1")
+        raise AssignmentInputError("options.max_type_share", "type_share_range")
     if o.min_per_type < 0:
-        raise AssignmentInputError("options.min_per_type", "must not be negative")
+        raise AssignmentInputError("options.min_per_type", "negative")
     if o.stretch is not None and not 0 <= o.stretch <= 1:
-        raise AssignmentInputError("options.stretch", "must be between 0 and 1")
+        raise AssignmentInputError("options.stretch", "share_range")
     if o.list_length < 1:
-        raise AssignmentInputError("options.list_length", "must be at least 1")
+        raise AssignmentInputError("options.list_length", "at_least_one")
     if o.time_limit is not None and o.time_limit <= 0:
-        raise AssignmentInputError("options.time_limit", "must be positive")
+        raise AssignmentInputError("options.time_limit", "not_positive")
 
 
 class Placement(NamedTuple):

@@ -6,7 +6,9 @@ from typing import Any
 
 from django import template
 
+from akkoord.engines.impact import COLOURS
 from akkoord.impact.models import WellbeingTheme
+from akkoord.organisations.models import StakeholderType
 from akkoord.web.templatetags.akkoord import amount
 
 register = template.Library()
@@ -24,3 +26,13 @@ def quantity(value: Any, indicator: Any) -> str:
         return "–"
     unit = indicator.unit_one if indicator.unit_one and float(value) == 1 else indicator.unit
     return f"{amount(value)} {unit}".strip()
+
+
+@register.filter
+def status_colour(status: str) -> str:
+    return COLOURS.get(status, "grey")
+
+
+@register.filter
+def stakeholder_label(code: str) -> str:
+    return str(dict(StakeholderType.choices).get(code, code))

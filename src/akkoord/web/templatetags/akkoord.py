@@ -41,20 +41,6 @@ def amount(value: Decimal | float | None) -> str:
 
 
 @register.filter
-def status_colour(status: str) -> str:
-    from akkoord.engines.impact import COLOURS
-
-    return COLOURS.get(status, "grey")
-
-
-@register.filter
-def stakeholder_label(code: str) -> str:
-    from akkoord.organisations.models import StakeholderType
-
-    return str(dict(StakeholderType.choices).get(code, code))
-
-
-@register.filter
 def euro_cents(value: Decimal | float | None) -> str:
     return formats.euro(value, 2)
 

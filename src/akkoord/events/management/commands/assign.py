@@ -19,6 +19,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from akkoord.common.commands import AkkoordCommand
 from akkoord.engines.assignment import AssignmentInput, AssignmentInputError, Options, assign
 from akkoord.events import assignment_files as files
+from akkoord.events.input_messages import input_problem
 
 
 class Command(AkkoordCommand):
@@ -99,7 +100,7 @@ class Command(AkkoordCommand):
             option = exc.field.removeprefix("options.").replace("_", "-").replace("min-per-type", "min-types")
             raise CommandError(
                 _("--%(option)s: %(message)s; nothing was written.")
-                % {"option": option, "message": exc.message}
+                % {"option": option, "message": input_problem(exc)}
             ) from exc
 
         show = len(participants) >= 20000 and self.stdout.isatty()
