@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from akkoord.engines.assignment.model import MESSAGES as ASSIGNMENT_MESSAGES
-from akkoord.engines.bounded import BoundsError
 from akkoord.engines.finance import MESSAGES, ModelError, parse
 from akkoord.engines.impact.progress import MESSAGES as IMPACT_MESSAGES
+from akkoord.events.input_messages import INPUT_TEXTS
 from akkoord.finance import messages
 from akkoord.impact.messages import TEXTS as IMPACT_TEXTS
 
@@ -22,10 +22,16 @@ PLACEHOLDER_EN = re.compile(r"\{(\w+)")
 PLACEHOLDER_NL = re.compile(r"%\((\w+)\)s")
 
 
-@pytest.mark.parametrize("code", sorted(MESSAGES) + sorted(BoundsError.catalogue))
-def test_every_engine_code_has_a_dutch_text_with_its_values(code: str) -> None:
-    english = MESSAGES.get(code) or BoundsError.catalogue[code]
-    text = messages.TEXTS[code]
+ENGINES = [
+    *((code, MESSAGES[code], messages.TEXTS) for code in sorted(MESSAGES)),
+    *((code, IMPACT_MESSAGES[code], IMPACT_TEXTS) for code in sorted(IMPACT_MESSAGES)),
+    *((code, ASSIGNMENT_MESSAGES[code], INPUT_TEXTS) for code in sorted(ASSIGNMENT_MESSAGES)),
+]
+
+
+@pytest.mark.parametrize(("code", "english", "texts"), ENGINES)
+def test_every_engine_code_has_a_dutch_text_with_its_values(code: str, english: str, texts: dict) -> None:
+    text = texts[code]
     # A translation may leave a value out (it names the choices in words), never invent one.
     assert set(PLACEHOLDER_NL.findall(str(text))) <= set(PLACEHOLDER_EN.findall(english))
     with translation.override("en"):
@@ -117,22 +123,3 @@ def test_a_warning_is_translated_on_the_model_page(client, demo) -> None:
     html = client.get(fm.get_absolute_url()).content.decode()
     assert "loopt tot 2040, voorbij de looptijd; stromen na 2035 tellen niet mee" in html
     assert "past the horizon" not in html
-
-
-@pytest.mark.parametrize("code", sorted(IMPACT_MESSAGES))
-def test_every_impact_code_has_a_dutch_text(code: str) -> None:
-    with translation.override("en"):
-        msgid = str(IMPACT_TEXTS[code])
-    with translation.override("nl"):
-        assert str(IMPACT_TEXTS[code]) != msgid
-
-
-@pytest.mark.parametrize("code", sorted(ASSIGNMENT_MESSAGES))
-def test_every_assignment_input_code_has_a_dutch_text(code: str) -> None:
-    from akkoord.events.input_messages import INPUT_TEXTS
-
-    with translation.override("en"):
-        msgid = str(INPUT_TEXTS[code])
-    with translation.override("nl"):
-        assert str(INPUT_TEXTS[code]) != msgid
-    assert set(PLACEHOLDER_NL.findall(msgid)) <= set(PLACEHOLDER_EN.findall(ASSIGNMENT_MESSAGES[code]))

@@ -13,7 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from akkoord.common.engine_messages import render
+from akkoord.common.engine_messages import BOUNDS_TEXTS, render
 from akkoord.engines.problems import EngineError, Problem
 
 MODES: dict[str, Promise] = {
@@ -27,6 +27,7 @@ RATE_CLASSES: dict[str, Promise] = {
     "risk_free": _("risk-free"),
 }
 TEXTS: dict[str, Promise] = {
+    **BOUNDS_TEXTS,  # the limits of the file readers, shared with the API
     "not_number": _("must be a number, not %(value)s"),
     "not_whole_number": _("must be a whole number, not %(value)s"),
     "too_large": _("must be at most %(limit)s in size"),
@@ -48,10 +49,6 @@ TEXTS: dict[str, Promise] = {
     "file_not_utf8": _("is not UTF-8 text (byte %(byte)s)"),
     "bad_json": _("is not valid JSON: %(detail)s"),
     "bad_yaml": _("is not valid YAML: %(detail)s"),
-    "too_many_digits": _("a number has more than %(limit)s digits: %(start)s…"),
-    "not_a_number": _("%(name)s is not a number"),
-    "too_deep": _("nested more than %(limit)s levels deep"),
-    "yaml_alias": _("aliases (*name) are not allowed; write the value out instead"),
     "base_year_range": _("must be between 1800 and 2300, not %(value)s"),
     "horizon_range": _("must be 1 to %(limit)s years, not %(value)s"),
     "unknown_mode": _(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from ..bounded import BoundsError
 from ..problems import EngineError
 
 MESSAGES: dict[str, str] = {
@@ -34,10 +35,7 @@ MESSAGES: dict[str, str] = {
     "file_not_utf8": "is not UTF-8 text (byte {byte:,})",
     "bad_json": "not valid JSON: {detail}",
     "bad_yaml": "not valid YAML: {detail}",
-    "too_many_digits": "a number has more than {limit} digits: {start}…",
-    "not_a_number": "{name} is not a number",
-    "too_deep": "nested more than {limit} levels deep",
-    "yaml_alias": "aliases (*name) are not allowed; write the value out instead",
+    **BoundsError.catalogue,  # the limits of the file readers (engines/bounded.py)
     # the model
     "base_year_range": "must be between 1800 and 2300, not {value}",
     "horizon_range": "must be 1 to {limit} years, not {value}",
