@@ -49,6 +49,13 @@ def test_main_pages_fit_and_pass_axe(page: Any, live_server: Any, demo: Any, wid
     for path in PAGES:
         page.goto(live_server.url + path)
         check(page, path, width)
+    # A participant's personal page and the question before cancelling.
+    from akkoord.events.models import Registration
+
+    token = Registration.objects.filter(status="confirmed").order_by("pk").first().token
+    for path in (f"/events/r/{token}/", f"/events/r/{token}/cancel/"):
+        page.goto(live_server.url + path)
+        check(page, "a participant's page", width)
     login(page, live_server.url, "coordinator", "demo-password-123")
     for path in SIGNED_IN:
         page.goto(live_server.url + path)
