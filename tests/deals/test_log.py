@@ -55,3 +55,21 @@ def test_the_log_is_paged_and_filtered(coord_client, coordinator, deal) -> None:
     second = _page(coord_client, deal, action="update", page=2)
     assert "action=update&amp;page=1" in second  # the filter stays on the other pages
     assert _page(coord_client, deal, action="nonsense").count('class="log-entry"') == 25  # refused, not a 500
+
+
+def test_every_reason_for_an_e_mail_reads_in_dutch_in_the_log() -> None:
+    """The log showed 'value returned', 'invitation as coordinator': program text (issue 11)."""
+    import re
+    from pathlib import Path
+
+    from django.utils import translation
+
+    from akkoord.common.readable import VALUES
+
+    source = Path(__file__).resolve().parents[2] / "src" / "akkoord"
+    reasons = {m for f in source.rglob("*.py") for m in re.findall(r'\bwhy="([^"]+)"', f.read_text())}
+    assert reasons and not re.findall(r"\bwhy=f\"", "".join(f.read_text() for f in source.rglob("*.py")))
+    for why in sorted(reasons):
+        assert why in VALUES, why
+        with translation.override("nl"):
+            assert str(VALUES[why]) != why

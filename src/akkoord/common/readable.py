@@ -44,9 +44,24 @@ LABELS = {
     "assignment_published": gettext_lazy("assignment published"),
     "revoked": gettext_lazy("revoked"),
     "session": gettext_lazy("work session"),
+    "participants told": gettext_lazy("participants told by e-mail"),
+    "chair_rotation": gettext_lazy("chair rotation"),
+    "repeats": gettext_lazy("types that chair twice in a row"),
     "leads": gettext_lazy("leads"),
 }
-VALUES = {"oidc": gettext_lazy("government sign-in"), "password": gettext_lazy("password")}
+VALUES = {
+    "oidc": gettext_lazy("government sign-in"),
+    "password": gettext_lazy("password"),
+    # why an e-mail was sent (common/mail.send)
+    "confirm registration": gettext_lazy("confirming a registration"),
+    "value returned": gettext_lazy("a value was returned"),
+    "place from the waiting list": gettext_lazy("a place from the waiting list"),
+    "password reset": gettext_lazy("a new password"),
+    "assignment published": gettext_lazy("the assignment was published"),
+    "contribution request": gettext_lazy("a question about what partners contribute"),
+    "reminder before the event": gettext_lazy("a reminder before the event"),
+    "invitation": gettext_lazy("an invitation to the deal"),
+}
 
 
 def describe(event: AuditEvent) -> list[str]:

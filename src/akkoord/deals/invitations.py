@@ -62,7 +62,7 @@ def invite(*, actor: Any, deal: Deal, person: Person, role: str) -> Invitation:
     role_label = DealMembership.Role(role).label
     mail.send(
         to=person.email,
-        why=f"invitation as {role}",
+        why="invitation",  # the role is on the invitation itself
         obj=invitation,
         actor=actor,
         deal=deal,

@@ -384,7 +384,7 @@ def generate_chair_rotation(
         deal=deal,
         changes={
             "chair_rotation": [old, [f"{t.sequence}:{t.stakeholder_type}:{t.organisation}" for t in created]],
-            "message": result.message,
+            "repeats": result.adjacent_repeats,
         },
     )
     return created
