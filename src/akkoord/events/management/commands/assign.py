@@ -19,7 +19,6 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from akkoord.common.commands import AkkoordCommand
 from akkoord.engines.assignment import AssignmentInput, AssignmentInputError, Options, assign
 from akkoord.events import assignment_files as files
-from akkoord.events.input_messages import input_problem
 
 
 class Command(AkkoordCommand):
@@ -97,6 +96,9 @@ class Command(AkkoordCommand):
                 % {"n": len(exc.errors)}
             ) from exc
         except AssignmentInputError as exc:
+            # Imported on this path only: a run without errors loads nothing of the web layer.
+            from akkoord.events.input_messages import input_problem
+
             option = exc.field.removeprefix("options.").replace("_", "-").replace("min-per-type", "min-types")
             raise CommandError(
                 _("--%(option)s: %(message)s; nothing was written.")
