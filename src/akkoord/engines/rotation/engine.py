@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import ClassVar
+
+from ..problems import EngineError
+
+MESSAGES: dict[str, str] = {
+    "terms_at_least_one": "must be at least 1",
+    "no_types": "needs at least one stakeholder type",
+    "negative_weight": "must not be negative",
+    "no_positive_weight": "at least one weight must be positive",
+}
 
 
-class RotationInputError(ValueError):
-    """Bad input for :func:`rotate`; ``field`` names what is wrong."""
+class RotationInputError(EngineError):
+    """Bad input for :func:`rotate`; ``field`` names what is wrong, ``code`` what (MESSAGES)."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+    catalogue: ClassVar[dict[str, str]] = MESSAGES
 
 
 @dataclass(frozen=True)
@@ -38,14 +45,14 @@ class RotationInput:
 
     def __post_init__(self) -> None:
         if self.terms < 1:
-            raise RotationInputError("terms", "must be at least 1")
+            raise RotationInputError("terms", "terms_at_least_one")
         if not self.weights:
-            raise RotationInputError("weights", "needs at least one stakeholder type")
+            raise RotationInputError("weights", "no_types")
         for key, weight in self.weights.items():
             if weight < 0:
-                raise RotationInputError(f"weights[{key}]", "must not be negative")
+                raise RotationInputError(f"weights[{key}]", "negative_weight")
         if sum(self.weights.values()) == 0:
-            raise RotationInputError("weights", "at least one weight must be positive")
+            raise RotationInputError("weights", "no_positive_weight")
 
 
 @dataclass(frozen=True)
