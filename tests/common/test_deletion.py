@@ -44,7 +44,7 @@ def test_an_indicator_with_approved_values_is_not_deleted(client, demo) -> None:
     indicator = m.indicator
     client.force_login(coordinator)
     url = reverse("impact:part_delete", args=[indicator.deal.slug, "indicator", indicator.pk])
-    page = client.post(url, follow=True).content.decode()
+    page = client.post(url, {"confirmed": "yes"}, follow=True).content.decode()
     assert Indicator.objects.filter(pk=indicator.pk).exists() and Measurement.objects.filter(pk=m.pk).exists()
     assert "kan niet worden verwijderd" in page
 
@@ -55,7 +55,10 @@ def test_the_parts_that_go_with_a_record_are_each_audited(client, demo) -> None:
     indicator.measurements.all().delete()  # an indicator with targets and no values yet
     targets = list(indicator.targets.values_list("pk", flat=True))
     client.force_login(coordinator)
-    client.post(reverse("impact:part_delete", args=[indicator.deal.slug, "indicator", indicator.pk]))
+    client.post(
+        reverse("impact:part_delete", args=[indicator.deal.slug, "indicator", indicator.pk]),
+        {"confirmed": "yes"},
+    )
     assert not Indicator.objects.filter(pk=indicator.pk).exists()
     audited = set(
         AuditEvent.objects.filter(model="impact.Target", action="delete").values_list("object_id", flat=True)

@@ -294,7 +294,12 @@ def test_generic_children_crud(coord_client, deal) -> None:
         {"title": "Klaar", "due_on": "2025-01-01", "status": "done"},
     )
     assert r.status_code == 400 and "done_on" in r.context["form"].errors
-    r = coord_client.post(reverse("deals:child_delete", args=[deal.slug, "decisions", d.pk]))
+    asked = coord_client.post(reverse("deals:child_delete", args=[deal.slug, "decisions", d.pk]))
+    assert asked.status_code == 200 and 'name="confirmed" value="yes"' in asked.content.decode()
+    assert deal.decisions.filter(pk=d.pk).exists()  # the question changes nothing
+    r = coord_client.post(
+        reverse("deals:child_delete", args=[deal.slug, "decisions", d.pk]), {"confirmed": "yes"}
+    )
     assert r.status_code == 302 and not deal.decisions.exists()
     assert coord_client.get(reverse("deals:child_add", args=[deal.slug, "nonsense"])).status_code == 404
 
@@ -493,9 +498,9 @@ def test_team_page_invites_and_revokes(coord_client, coordinator, deal, outsider
     )
     assert c.get(url).status_code == 403
     own = DealMembership.objects.get(user=coordinator)
-    coord_client.post(reverse("deals:team_remove", args=[deal.slug, own.pk]))
+    coord_client.post(reverse("deals:team_remove", args=[deal.slug, own.pk]), {"confirmed": "yes"})
     assert DealMembership.objects.filter(pk=own.pk).exists()  # the last coordinator stays
-    coord_client.post(reverse("deals:team_remove", args=[deal.slug, m.pk]))
+    coord_client.post(reverse("deals:team_remove", args=[deal.slug, m.pk]), {"confirmed": "yes"})
     assert not DealMembership.objects.filter(pk=m.pk).exists()
 
 

@@ -175,3 +175,19 @@ def test_no_private_area_is_named_in_a_form_of_someone_else(client, coordinator,
     assert "Gebied van de deal" in page and "Geheim gebied" not in page and "Besloten gebiedsdeal" not in page
     client.force_login(outsider)  # neither coordinator nor finance editor: no upload form at all
     assert client.get(reverse("finance:upload")).status_code == 403
+
+
+def test_deleting_a_model_asks_first(client, demo) -> None:
+    """A destructive action confirms before it acts (issue 11)."""
+    coordinator, _ = demo
+    client.force_login(coordinator)
+    fm = pampus(10)
+    url = reverse("finance:delete", args=[fm.slug])
+    asked = client.post(url, HTTP_REFERER=fm.get_absolute_url())
+    html = asked.content.decode()
+    assert (
+        asked.status_code == 200 and "Ja, verwijderen" in html and f'href="{fm.get_absolute_url()}"' in html
+    )
+    assert FinanceModel.objects.filter(pk=fm.pk).exists()
+    assert client.post(url, {"confirmed": "yes"}).status_code == 302
+    assert not FinanceModel.objects.filter(pk=fm.pk).exists()

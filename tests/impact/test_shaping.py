@@ -97,7 +97,9 @@ def test_coordinator_builds_a_theory_of_change(client, demo) -> None:
     assert AuditEvent.objects.filter(model="impact.Indicator", object_id=str(indicator.pk)).exists()
     page = client.get(reverse("impact:monitor", args=[SLUG]) + "?year=2026").content.decode()
     assert "PACT-2" in page and "Nationale Dialoog" in page
-    r = client.post(reverse("impact:part_delete", args=[SLUG, "assumption", assumption.pk]))
+    r = client.post(
+        reverse("impact:part_delete", args=[SLUG, "assumption", assumption.pk]), {"confirmed": "yes"}
+    )
     assert r.status_code == 302 and not Assumption.objects.filter(pk=assumption.pk).exists()
 
 

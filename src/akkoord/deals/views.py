@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from akkoord.common import hub, notices, ratelimit, readable
+from akkoord.common.confirm import confirmed_first
 from akkoord.common.exports import XLSX_TYPE
 from akkoord.common.models import AuditEvent
 from akkoord.common.query import query_int
@@ -472,6 +473,7 @@ def child_form(request: HttpRequest, slug: str, kind: str, pk: int | None = None
 
 @login_required
 @require_POST
+@confirmed_first()
 def child_delete(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
     if kind not in CHILDREN:
         raise Http404
@@ -790,6 +792,7 @@ def invitation(request: HttpRequest, key: str) -> HttpResponse:
 
 @login_required
 @require_POST
+@confirmed_first(gettext_lazy("Take this permission away?"), gettext_lazy("Yes, take it away"))
 def team_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     deal = _coordinated_deal(request, slug)
     membership = get_object_or_404(DealMembership, pk=pk, deal=deal)

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from akkoord.common.confirm import confirmed_first
 from akkoord.common.exports import XLSX_TYPE
 from akkoord.common.query import BadParameter, query_int
 from akkoord.common.uploads import guard_upload
@@ -302,6 +303,7 @@ def area_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
 
 @login_required
 @require_POST
+@confirmed_first()
 def delete_model(request: HttpRequest, slug: str) -> HttpResponse:
     fm = _model(request, slug)
     try:

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from akkoord.common.confirm import confirmed_first
 from akkoord.common.query import query_int
 from akkoord.deals.models import Deal
 from akkoord.deals.permissions import can_view, is_coordinator, require_coordinator, visible_deals
@@ -287,6 +288,7 @@ def part_form(request: HttpRequest, slug: str, kind: str, pk: int | None = None)
 
 @login_required
 @require_POST
+@confirmed_first()
 def part_delete(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
     deal = _deal(request, slug)
     _form_class, instance = _part(deal, kind, pk)
