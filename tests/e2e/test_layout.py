@@ -31,7 +31,12 @@ PAGES = [
     "/privacy/",
     "/accounts/login/",
 ]
-SIGNED_IN = ["/mijn/", "/deals/impact-van-soesterberg/audit/", "/deals/impact-van-soesterberg/partners/add/"]
+SIGNED_IN = [
+    "/mijn/",
+    "/deals/impact-van-soesterberg/audit/",
+    "/deals/impact-van-soesterberg/partners/add/",
+    "/finance/models/almere-pampus-gebiedsexploitatie-100-jaar-voorbeeld/edit/",
+]
 
 
 def page_width(page: Any) -> int:

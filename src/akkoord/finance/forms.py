@@ -92,7 +92,7 @@ class ModelHeaderForm(forms.Form):
     )
     base_year = forms.IntegerField(label=_("Base year"), min_value=1800, max_value=2300)
     horizon = forms.IntegerField(label=_("Horizon (years)"), min_value=1, max_value=200)
-    mode = forms.ChoiceField(label=_("Mode"), choices=[(m, m) for m in MODES])
+    mode = forms.ChoiceField(label=_("Kind of calculation"), choices=[(m, messages.MODES[m]) for m in MODES])
     rate = LocalFloatField(
         label=_("Discount rate (standard class)"),
         required=False,
