@@ -31,7 +31,7 @@ def _value(key: str, value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)
     if key in RATE_PARAMS:
-        return formats.number(value * 100, 2) + "%"
+        return formats.percent(value, 2)
     if isinstance(value, int) and abs(value) < 10_000:
         return str(value)  # years and small counts are written without grouping
     if float(value).is_integer():

@@ -305,9 +305,7 @@ class AssignmentRun(TimeStampedModel):
             value = (self.options or {}).get(key)
             if value is None:
                 continue
-            text = (
-                formats.number(100 * value, 0) + "%" if key in ("max_type_share", "stretch") else str(value)
-            )
+            text = formats.percent(value) if key in ("max_type_share", "stretch") else str(value)
             shown.append((str(label), text))
         return shown
 

@@ -19,6 +19,13 @@ def number(value: Decimal | float | int | None, decimals: int = 0) -> str:
     return number_format(_rounded(value, decimals), decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 
+def percent(fraction: Decimal | float | int | None, decimals: int = 0) -> str:
+    """A fraction as a percentage in the reader's format: 0.0225 -> 2,25% (two decimals)."""
+    if fraction is None:
+        return "–"
+    return number(Decimal(str(fraction)) * 100, decimals) + "%"
+
+
 def euro(value: Decimal | float | int | None, decimals: int = 0) -> str:
     """€ 1.234.568 in Dutch; with ``decimals=2``: € 1.234.567,89."""
     if value is None:

@@ -22,9 +22,7 @@ def num(value: Decimal | float | None, decimals: int = 0) -> str:
 
 @register.filter
 def percent(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return formats.number(value * 100, 0) + "%"
+    return formats.percent(value)
 
 
 @register.filter
@@ -48,9 +46,7 @@ def euro_cents(value: Decimal | float | None) -> str:
 @register.filter
 def percent_precise(value: float | None) -> str:
     """A rate such as 2.25%: up to two decimals."""
-    if value is None:
-        return "–"
-    return formats.number(value * 100, 2) + "%"
+    return formats.percent(value, 2)
 
 
 # The NL Design System component of each form widget (django/forms/widgets/attrs.html).
