@@ -64,6 +64,8 @@ def test_html_and_xlsx(tmp_path, capsys) -> None:
     text = html.read_text(encoding="utf-8")
     assert text.count('<svg role="img"') == 5  # cash flow, cumulative, fund, tornado, Monte Carlo
     assert "GEM Pampus" in text and "Sobol" in text
+    # B1: the report explains its terms, as the model page does.
+    assert "P10, P50 en P90" in text and "Wat de uitkomst het meest beweegt" in text and "NCW" not in text
     xlsx = tmp_path / "pampus.xlsx"
     run(
         "evaluate",

@@ -9,9 +9,11 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from akkoord.deals.rotation_messages import TEXTS as ROTATION_TEXTS
 from akkoord.engines.assignment.model import MESSAGES as ASSIGNMENT_MESSAGES
 from akkoord.engines.finance import MESSAGES, ModelError, parse
 from akkoord.engines.impact.progress import MESSAGES as IMPACT_MESSAGES
+from akkoord.engines.rotation.engine import MESSAGES as ROTATION_MESSAGES
 from akkoord.events.input_messages import INPUT_TEXTS
 from akkoord.finance import messages
 from akkoord.impact.messages import TEXTS as IMPACT_TEXTS
@@ -26,6 +28,7 @@ ENGINES = [
     *((code, MESSAGES[code], messages.TEXTS) for code in sorted(MESSAGES)),
     *((code, IMPACT_MESSAGES[code], IMPACT_TEXTS) for code in sorted(IMPACT_MESSAGES)),
     *((code, ASSIGNMENT_MESSAGES[code], INPUT_TEXTS) for code in sorted(ASSIGNMENT_MESSAGES)),
+    *((code, ROTATION_MESSAGES[code], ROTATION_TEXTS) for code in sorted(ROTATION_MESSAGES)),
 ]
 
 
@@ -123,3 +126,13 @@ def test_a_warning_is_translated_on_the_model_page(client, demo) -> None:
     html = client.get(fm.get_absolute_url()).content.decode()
     assert "loopt tot 2040, voorbij de looptijd; stromen na 2035 tellen niet mee" in html
     assert "past the horizon" not in html
+
+
+def test_a_rotation_problem_reads_as_a_sentence_in_dutch() -> None:
+    from akkoord.deals.rotation_messages import message
+    from akkoord.engines.rotation import RotationInput, RotationInputError
+
+    with pytest.raises(RotationInputError) as exc:
+        RotationInput(weights={"market": 0}, terms=3)
+    with translation.override("nl"):
+        assert message(exc.value) == "Ten minste één soort partij moet actieve partners hebben."

@@ -21,10 +21,10 @@ from django.utils.translation import gettext_lazy
 from akkoord.common import audit, mail
 from akkoord.common.links import site_url
 from akkoord.common.services import delete_audited, save_audited
-from akkoord.engines.rotation import RotationInput, rotate
+from akkoord.engines.rotation import RotationInput, RotationInputError, rotate
 from akkoord.organisations.models import Organisation, Person, StakeholderType, unique_slug
 
-from . import permissions
+from . import permissions, rotation_messages
 from .models import (
     COMMITMENT_TRANSITIONS,
     STATUS_TRANSITIONS,
@@ -348,7 +348,10 @@ def generate_chair_rotation(
     if years < 1:
         raise ValidationError({"start": _("The start lies after the deal's horizon.")})
     terms = max(1, -(-years // term_years))
-    result = rotate(RotationInput(weights=weights, terms=terms))
+    try:
+        result = rotate(RotationInput(weights=weights, terms=terms))
+    except RotationInputError as exc:  # the checks above make this rare; say it in words
+        raise ValidationError({"partners": rotation_messages.message(exc)}) from exc
     old = [f"{t.sequence}:{t.stakeholder_type}" for t in ChairTerm.objects.filter(deal=deal)]
     ChairTerm.objects.filter(deal=deal).delete()
     by_type: dict[str, list[Any]] = {}

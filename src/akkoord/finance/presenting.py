@@ -152,7 +152,7 @@ def to_xlsx(model: Model, result: dict[str, Any]) -> bytes:
             Sheet(_("Fund"), [[_("year"), _("balance")], *map(list, zip(years, balance, strict=True))])
         )
     if "montecarlo" in result:
-        header = [_("party"), "P10", "P50", "P90", _("probability of a negative NPV")]
+        header = [_("party"), "P10", "P50", "P90", _("probability of a negative net present value")]
         rows = [
             [names.get(party, party), st["p10"], st["p50"], st["p90"], st["probability_negative"]]
             for party, st in result["montecarlo"]["parties"].items()

@@ -411,7 +411,7 @@ def lines_chart(
 
 
 def tornado_chart(title: str, rows: Sequence[tuple[str, float, float]], source: str) -> str:
-    """Per stream the change in NPV at its low and at its high value, biggest swing on top."""
+    """Per stream the change in net present value at its low and at its high value, biggest swing on top."""
     fig, ax = _figure(6.4, 0.4 * len(rows) + 1.2)
     labels = [r[0] for r in rows][::-1]
     lows = [r[1] for r in rows][::-1]
