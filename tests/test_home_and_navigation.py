@@ -22,14 +22,14 @@ def test_the_menu_follows_a_collaboration_and_the_footer_has_the_statements(clie
     footer = html[html.index("<footer") :]
     for url in ("/api/v1/", reverse("web:privacy"), reverse("web:accessibility")):
         assert f'href="{url}"' in footer
-    for part in ("deals:list", "events:list", "impact:index", "finance:index", "web:knowledge"):
+    for part in ("deals:list", "events:list", "impact:index", "finance:index", "kennis:index"):
         assert f'href="{reverse(part)}"' in html.split('id="parts"')[1]  # a way into each part
 
 
 def test_results_lists_every_visible_monitor_with_its_reports(client: Client, demo) -> None:
     html = client.get(reverse("impact:index")).content.decode()
     assert "City Deal Health Hub Utrecht" in html and "report-" in html and "Verslagen per programma" in html
-    for url in (reverse("web:accessibility"), reverse("web:knowledge"), reverse("web:privacy")):
+    for url in (reverse("web:accessibility"), reverse("web:privacy")):
         assert client.get(url).status_code == 200
 
 

@@ -7,6 +7,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
-    path("kennis/", views.knowledge, name="knowledge"),
     path("mijn/", views.mine, name="mine"),
 ]

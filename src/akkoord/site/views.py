@@ -62,11 +62,6 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "web/accessibility.html", context)
 
 
-def knowledge(request: HttpRequest) -> HttpResponse:
-    """Kennis: the place for example projects and lessons; says plainly that it is still coming."""
-    return render(request, "web/knowledge.html")
-
-
 def _api_problem(request: HttpRequest, status: int, title: str) -> HttpResponse | None:
     """Errors under /api/ that Django answers itself (an address no route matches, a failed
     CSRF check, a crash) are problem details too, like those of the API's views."""
@@ -107,7 +102,6 @@ __all__ = [
     "Deal",
     "accessibility",
     "home",
-    "knowledge",
     "mine",
     "privacy",
     "not_found",

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "akkoord.events",
     "akkoord.impact",
     "akkoord.finance",
+    "akkoord.kennis",
     "akkoord.privacy",
     "akkoord.api",
     "akkoord.web",

@@ -1,0 +1,146 @@
+"""Every write in Kennis: checked, validated in full, audited (common/services)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from akkoord.common import audit
+from akkoord.common.services import delete_audited, save_audited
+from akkoord.deals.models import Deal
+from akkoord.deals.permissions import is_coordinator
+from akkoord.impact.models import Narrative
+from akkoord.organisations.models import unique_slug
+
+from . import permissions
+from .models import Case, CaseIngredient, CaseResult, CaseSource, CaseStatus, Obstacle, SuccessFactor
+
+PARTS: dict[str, type] = {
+    "obstacle": Obstacle,
+    "factor": SuccessFactor,
+    "ingredient": CaseIngredient,
+    "result": CaseResult,
+    "source": CaseSource,
+}
+
+
+def _first_deal(case: Case) -> Deal | None:
+    return case.deals.order_by("pk").first() if case.pk else None
+
+
+def save_case(*, actor: Any, case: Case, data: dict[str, Any]) -> Case:
+    """Create or change a case.
+
+    A new case needs a writer of one of its deals (or an editor); a change needs a writer of
+    the case, and a deal added to it needs its coordinator too: nobody files a case under a
+    deal they do not run.
+    """
+    deals = list(data.get("deals", []))
+    if case.pk is None:
+        permissions.require_write(actor, deals=deals)
+        case.slug = unique_slug(Case, data.get("title") or "voorbeeld")
+        case.author = actor if getattr(actor, "is_authenticated", False) else None
+    else:
+        permissions.require_write(actor, case)
+        current = set(case.deals.values_list("pk", flat=True))
+        added = [d for d in deals if d.pk not in current]
+        if added and not permissions.is_editor(actor) and not all(is_coordinator(actor, d) for d in added):
+            raise PermissionDenied(_("Only a coordinator of a deal may add a case to it."))
+    deal = deals[0] if deals else _first_deal(case)
+    return save_audited(actor=actor, instance=case, data=data, deal=deal)
+
+
+def _lock(case: Case) -> Case:
+    return Case.objects.select_for_update().get(pk=case.pk)
+
+
+@transaction.atomic
+def submit(*, actor: Any, case: Case) -> Case:
+    """A draft goes to review by a second person."""
+    case = _lock(case)
+    permissions.require_write(actor, case)
+    if case.status != CaseStatus.DRAFT:
+        raise ValidationError(_("Only a draft can be sent for review."))
+    if not case.obstacles.exists():
+        raise ValidationError(
+            {
+                "obstacles": _(
+                    "Describe at least one obstacle, overcome or not: that is what others learn from."
+                )
+            }
+        )
+    return _move(actor, case, CaseStatus.IN_REVIEW)
+
+
+@transaction.atomic
+def publish(*, actor: Any, case: Case) -> Case:
+    case = _lock(case)
+    if not permissions.can_review(actor, case):
+        raise PermissionDenied(_("A second person reviews the case: a writer of the case, not its author."))
+    case.reviewer = actor
+    case.published_on = timezone.localdate()
+    return _move(actor, case, CaseStatus.PUBLISHED)
+
+
+@transaction.atomic
+def send_back(*, actor: Any, case: Case, note: str) -> Case:
+    case = _lock(case)
+    if not permissions.can_review(actor, case):
+        raise PermissionDenied(_("A second person reviews the case: a writer of the case, not its author."))
+    if not note.strip():
+        raise ValidationError({"note": _("Say what should change.")})
+    case.review_note = note.strip()
+    return _move(actor, case, CaseStatus.DRAFT)
+
+
+@transaction.atomic
+def unpublish(*, actor: Any, case: Case) -> Case:
+    case = _lock(case)
+    permissions.require_write(actor, case)
+    if case.status != CaseStatus.PUBLISHED:
+        raise ValidationError(_("Only a published case can be taken back."))
+    return _move(actor, case, CaseStatus.DRAFT)
+
+
+def _move(actor: Any, case: Case, to: str) -> Case:
+    before = audit.snapshot(case)
+    case.status = to
+    case.full_clean()
+    case.save()
+    audit.record(
+        actor=actor,
+        action=audit.AuditEvent.Action.UPDATE,
+        obj=case,
+        deal=_first_deal(case),
+        changes=audit.diff(before, audit.snapshot(case)),
+    )
+    return case
+
+
+def save_part(*, actor: Any, case: Case, kind: str, data: dict[str, Any]) -> Any:
+    permissions.require_write(actor, case)
+    part = PARTS[kind](case=case)
+    return save_audited(actor=actor, instance=part, data=data, deal=_first_deal(case))
+
+
+def delete_part(*, actor: Any, case: Case, part: Any) -> None:
+    permissions.require_write(actor, case)
+    delete_audited(actor=actor, instance=part, deal=_first_deal(case))
+
+
+@transaction.atomic
+def promote(*, actor: Any, lesson: Narrative) -> Case:
+    """A lesson of the yearly report becomes the draft of a case, linked to its deal."""
+    if not is_coordinator(actor, lesson.deal) and not permissions.is_editor(actor):
+        raise PermissionDenied(_("Only the coordinators of this deal and knowledge editors may do this."))
+    case = Case(lesson=lesson, source=lesson.source, is_example=lesson.is_example)
+    case = save_case(
+        actor=actor,
+        case=case,
+        data={"title": lesson.title, "summary": lesson.text, "started": lesson.year, "deals": [lesson.deal]},
+    )
+    return case

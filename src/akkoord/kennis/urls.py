@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "kennis"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("zoeken/", views.search_page, name="search"),
+    path("voorbeelden/", views.case_list, name="cases"),
+    path("voorbeelden/nieuw/", views.case_form, name="case_add"),
+    path("voorbeelden/<slug:slug>/", views.case_detail, name="case"),
+    path("voorbeelden/<slug:slug>/bewerken/", views.case_form, name="case_edit"),
+    path("voorbeelden/<slug:slug>/<str:kind>/toevoegen/", views.part_form, name="part_add"),
+    path("voorbeelden/<slug:slug>/<str:kind>/<id:pk>/verwijderen/", views.part_delete, name="part_delete"),
+    path("voorbeelden/<slug:slug>/status/<str:action>/", views.case_action, name="case_action"),
+    path("lessen/", views.lessons, name="lessons"),
+    path("lessen/<id:pk>/voorbeeld/", views.promote_lesson, name="promote"),
+    path("belemmeringen/", views.barrier_list, name="barriers"),
+    path("belemmeringen/<slug:slug>/", views.barrier_detail, name="barrier"),
+]
