@@ -13,6 +13,7 @@ from akkoord.deals import api as deals_api
 from akkoord.events import api as events_api
 from akkoord.finance import api as finance_api
 from akkoord.impact import api as impact_api
+from akkoord.kennis import api as kennis_api
 from akkoord.organisations import api as organisations_api
 
 from . import docs
@@ -42,12 +43,16 @@ router.register("areas", finance_api.AreaViewSet, basename="area")
 router.register("finance-models", finance_api.FinanceModelViewSet, basename="financemodel")
 router.register("measurements", impact_api.MeasurementViewSet, basename="measurement")
 router.register("tokens", accounts_api.ApiTokenViewSet, basename="apitoken")
+router.register("cases", kennis_api.CaseViewSet, basename="case")
+router.register("barriers", kennis_api.BarrierViewSet, basename="barrier")
+router.register("cross-links", kennis_api.CrossLinkViewSet, basename="crosslink")
 
 urlpatterns = [
     path("", docs.ApiDocsView.as_view(), name="api-docs"),
     path("openapi.json", docs.SchemaView.as_view(), name="api-schema"),
     # POST username and password, get a token for the Authorization: Token … header (it expires).
     path("token", accounts_api.TokenView.as_view(), name="api-token"),
+    path("search", kennis_api.SearchView.as_view(), name="api-search"),
     path("", include(router.urls)),
     re_path(r"^(?P<rest>.+)/$", docs.without_trailing_slash, name="api-trailing-slash"),
     re_path(r"", docs.not_found, name="api-not-found"),
