@@ -21,6 +21,7 @@ OWN = [
     ("assign", _("assign participants to work sessions from CSV/XLSX files")),
     ("finance", _("evaluate a finance model file, or work out one instrument")),
     ("report", _("write the yearly report of a deal or programme as HTML or PDF")),
+    ("search", _("search deals, example projects, lessons and more in Dutch")),
     ("import-partners", _("import the partners of a deal from a CSV or XLSX file")),
     ("export", _("export a deal as JSON or XLSX")),
     ("backup", _("write a backup of all data to a file")),

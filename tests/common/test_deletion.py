@@ -102,6 +102,10 @@ def test_every_delete_in_the_code_goes_through_delete_audited() -> None:
         ("common/services.py", "instance.delete()"),  # delete_audited itself
         ("deals/services.py", "ChairTerm.objects.filter(deal=deal).delete()"),  # the old schedule is audited
         ("events/services.py", "session.leads.all().delete()"),  # old and new leads are audited
+        # The search index is derived from the records (each audited); it follows them.
+        ("kennis/documents.py", "SearchDocument.objects.all().delete()"),
+        ("kennis/documents.py", "SearchDocument.objects.filter(kind=kind, object_id=pk).delete()"),
+        ("kennis/documents.py", "SearchFacet.objects.filter(document=row).delete()"),
         # Retention of machine records, no one's entries: finished tasks, periodic rows, results.
         ("common/jobs.py", "n, _ = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()"),
         ("common/jobs.py", "PeriodicRun.objects.filter(slot__lt=cutoff).delete()"),

@@ -27,6 +27,12 @@ PAGES = [
     "/finance/compare/",
     "/finance/models/almere-pampus-gebiedsexploitatie-100-jaar-voorbeeld/?draws=500",
     "/kennis/",
+    "/kennis/zoeken/?q=gemeente",
+    "/kennis/voorbeelden/",
+    "/kennis/voorbeelden/regiorotonde-steenderen/",
+    "/kennis/lessen/",
+    "/kennis/belemmeringen/",
+    "/kennis/belemmeringen/isde-gemeenten-aanvragen/",
     "/toegankelijkheid/",
     "/privacy/",
     "/accounts/login/",
@@ -36,6 +42,8 @@ SIGNED_IN = [
     "/deals/impact-van-soesterberg/audit/",
     "/deals/impact-van-soesterberg/partners/add/",
     "/finance/models/almere-pampus-gebiedsexploitatie-100-jaar-voorbeeld/edit/",
+    "/kennis/voorbeelden/nieuw/",
+    "/kennis/voorbeelden/regiorotonde-steenderen/obstacle/toevoegen/",
 ]
 
 

@@ -10,8 +10,6 @@ from django.test import Client
 from akkoord.kennis.models import Case, CaseStatus, CrossLink
 from tests.factories import DealFactory
 
-from .test_search import corpus  # noqa: F401 - the shared example corpus
-
 pytestmark = pytest.mark.django_db
 
 

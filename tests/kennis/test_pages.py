@@ -164,3 +164,45 @@ def test_private_deals_stay_private_in_lessons_and_barriers(client: Client, deal
     member = UserFactory(username="member")
     DealMembership.objects.create(deal=deal, user=member, role="partner_contact")
     assert "Geheime les" in _login(member).get(reverse("kennis:lessons")).content.decode()
+
+
+def test_a_cross_link_shows_on_both_deal_pages_and_can_be_removed(deal: Any, writers: tuple) -> None:
+    from akkoord.kennis.models import CrossLink
+    from tests.factories import DealFactory
+
+    first, _second, outsider = writers
+    other = DealFactory(title="Andere deal", slug="andere-deal")
+    url = reverse("kennis:cross_link_add", args=[deal.slug])
+    assert (
+        _login(outsider).post(url, {"other": other.pk, "basis": "barrier", "description": "x"}).status_code
+        == 403
+    )
+    bad = _login(first).post(url, {"other": deal.pk, "basis": "barrier", "description": "x"})
+    assert bad.status_code == 400 and CrossLink.objects.count() == 0  # not to itself
+    _login(first).post(url, {"other": other.pk, "basis": "barrier", "description": "Dezelfde regel."})
+    assert CrossLink.objects.count() == 1
+    again = _login(first).post(url, {"other": other.pk, "basis": "barrier", "description": "Nog eens."})
+    assert again.status_code == 400 and "al een dwarsverband" in again.content.decode()
+    for d, o in ((deal, other), (other, deal)):
+        page = Client().get(d.get_absolute_url()).content.decode()
+        assert "Dezelfde regel." in page and o.title in page
+    link = CrossLink.objects.get()
+    _login(first).post(reverse("kennis:cross_link_delete", args=[deal.slug, link.pk]), {"confirmed": "yes"})
+    assert not CrossLink.objects.exists()
+    assert AuditEvent.objects.filter(model="kennis.CrossLink", action="delete").exists()
+
+
+def test_who_solved_this_before(client: Client, deal: Any) -> None:
+    from akkoord.kennis.models import Case as C
+    from tests.factories import DealFactory
+
+    stuck = C.objects.create(title="Vastgelopen", slug="vast", summary="s", status=CaseStatus.PUBLISHED)
+    stuck.deals.add(deal)
+    Obstacle.objects.create(case=stuck, kind="money", description="Geen geld", outcome="not_overcome")
+    elsewhere = C.objects.create(
+        title="Fonds gevonden", slug="fonds", summary="s", status=CaseStatus.PUBLISHED
+    )
+    elsewhere.deals.add(DealFactory())
+    Obstacle.objects.create(case=elsewhere, kind="money", description="Geld", outcome="overcome")
+    page = client.get(deal.get_absolute_url()).content.decode()
+    assert "Wie loste dit eerder op?" in page and "Fonds gevonden" in page

@@ -5,6 +5,8 @@ then one record per line in Django's serialised form, with primary keys kept and
 content types and permissions referred to by natural key. It works alike on SQLite and
 PostgreSQL, so a backup from one restores into the other. Sessions, the sign-in lockout
 records and the generated content types and permissions are not kept: Django makes those.
+Data derived from the records (the search index, registered in common/hub.py) is not kept
+either: the restore makes it again from the records.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
+from . import hub
 from .models import AuditEvent
 
 FORMAT = "akkoord-backup"
@@ -41,8 +44,9 @@ class BackupError(Exception):
 
 def models_in_order() -> list[Any]:
     """Every model whose rows the backup keeps, referenced models first."""
+    skipped = SKIPPED_MODELS | {label for d in hub.derived() for label in d.models}
     chosen = [
-        (config, [m for m in config.get_models() if m._meta.label_lower not in SKIPPED_MODELS])
+        (config, [m for m in config.get_models() if m._meta.label_lower not in skipped])
         for config in apps.get_app_configs()
         if config.label not in SKIPPED
     ]
@@ -156,6 +160,8 @@ def restore(path: Path) -> dict[str, int]:
             if loaded != expected:
                 raise BackupError(f"{path}: the file is incomplete (expected {expected}, found {loaded}).")
             _reset_sequences()
+            for d in hub.derived():  # the search index, made again from the restored records
+                d.rebuild()
             AuditEvent.objects.create(
                 actor_label="system (restore)",
                 action=AuditEvent.Action.RESTORE,

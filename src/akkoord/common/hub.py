@@ -92,3 +92,22 @@ def demo_loaders() -> list[DemoLoader]:
     return [
         loader for _name, (_order, loader) in sorted(_DEMO_LOADERS.items(), key=lambda x: (x[1][0], x[0]))
     ]
+
+
+# Data derived from the records (a search index): left out of a backup and made again after a
+# restore, so that a restore never collides with what the records' signals write meanwhile.
+@dataclass(frozen=True)
+class Derived:
+    models: tuple[str, ...]  # lower-case labels, "app.model"
+    rebuild: Callable[[], Any]
+
+
+_DERIVED: dict[str, Derived] = {}
+
+
+def register_derived(name: str, models: tuple[str, ...], rebuild: Callable[[], Any]) -> None:
+    _DERIVED[name] = Derived(models, rebuild)
+
+
+def derived() -> list[Derived]:
+    return [d for _name, d in sorted(_DERIVED.items())]

@@ -10,10 +10,12 @@ class KennisConfig(AppConfig):
     def ready(self) -> None:
         from akkoord.common import hub
 
-        from . import documents
+        from . import documents, panels
 
         documents.connect()
+        hub.register_deal_panel(hub.DealPanel("knowledge", _("Knowledge"), 80, panels.render, at_end=True))
         hub.register_demo(self.label, 90, _load_demo)
+        hub.register_derived(self.label, ("kennis.searchdocument", "kennis.searchfacet"), documents.rebuild)
 
 
 def _load_demo(actor: object) -> None:

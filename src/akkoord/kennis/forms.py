@@ -8,13 +8,24 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from akkoord.common.fields import bounded_formfield
+from akkoord.common.fields import BoundedModelChoiceField, bounded_formfield
 from akkoord.deals.models import Deal, DealMembership
+from akkoord.deals.permissions import visible_deals
 from akkoord.impact.models import ActiveIngredient, Indicator
 from akkoord.regions.models import Region
 
 from . import permissions
-from .models import MAX_THEMES, Barrier, Case, CaseIngredient, CaseResult, CaseSource, Obstacle, SuccessFactor
+from .models import (
+    MAX_THEMES,
+    Barrier,
+    Case,
+    CaseIngredient,
+    CaseResult,
+    CaseSource,
+    CrossLink,
+    Obstacle,
+    SuccessFactor,
+)
 
 
 class ThemesField(forms.CharField):
@@ -156,3 +167,18 @@ class SendBackForm(forms.Form):
     note = forms.CharField(
         label=_("What should change"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class CrossLinkForm(forms.Form):
+    other = BoundedModelChoiceField(label=_("The other deal"), queryset=Deal.objects.none())
+    basis = forms.ChoiceField(label=_("What they share"), choices=CrossLink.Basis.choices)
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: both ran into the same rule, and how they can help each other."),
+    )
+
+    def __init__(self, *args: Any, deal: Deal, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["other"].queryset = visible_deals(user).exclude(pk=deal.pk).order_by("title")

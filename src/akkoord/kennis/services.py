@@ -17,7 +17,16 @@ from akkoord.impact.models import Narrative
 from akkoord.organisations.models import unique_slug
 
 from . import permissions
-from .models import Case, CaseIngredient, CaseResult, CaseSource, CaseStatus, Obstacle, SuccessFactor
+from .models import (
+    Case,
+    CaseIngredient,
+    CaseResult,
+    CaseSource,
+    CaseStatus,
+    CrossLink,
+    Obstacle,
+    SuccessFactor,
+)
 
 PARTS: dict[str, type] = {
     "obstacle": Obstacle,
@@ -144,3 +153,22 @@ def promote(*, actor: Any, lesson: Narrative) -> Case:
         data={"title": lesson.title, "summary": lesson.text, "started": lesson.year, "deals": [lesson.deal]},
     )
     return case
+
+
+def save_cross_link(*, actor: Any, deal: Deal, other: Deal, basis: str, description: str) -> CrossLink:
+    """A coordinator of ``deal`` records what it shares with ``other`` (shown on both deal pages)."""
+    if not is_coordinator(actor, deal):
+        raise PermissionDenied(_("Only the coordinators of this deal and knowledge editors may do this."))
+    if other.pk == deal.pk:
+        raise ValidationError({"other": _("Choose another deal than this one.")})
+    first, second = sorted([deal, other], key=lambda d: d.pk)
+    link = CrossLink(first=first, second=second)
+    return save_audited(
+        actor=actor, instance=link, data={"basis": basis, "description": description}, deal=deal
+    )
+
+
+def delete_cross_link(*, actor: Any, deal: Deal, link: CrossLink) -> None:
+    if not is_coordinator(actor, deal) or deal.pk not in (link.first_id, link.second_id):
+        raise PermissionDenied(_("Only the coordinators of this deal and knowledge editors may do this."))
+    delete_audited(actor=actor, instance=link, deal=deal)

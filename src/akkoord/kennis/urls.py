@@ -15,6 +15,10 @@ urlpatterns = [
     path("voorbeelden/<slug:slug>/status/<str:action>/", views.case_action, name="case_action"),
     path("lessen/", views.lessons, name="lessons"),
     path("lessen/<id:pk>/voorbeeld/", views.promote_lesson, name="promote"),
+    path("dwarsverbanden/<slug:slug>/nieuw/", views.cross_link_form, name="cross_link_add"),
+    path(
+        "dwarsverbanden/<slug:slug>/<id:pk>/verwijderen/", views.cross_link_delete, name="cross_link_delete"
+    ),
     path("belemmeringen/", views.barrier_list, name="barriers"),
     path("belemmeringen/<slug:slug>/", views.barrier_detail, name="barrier"),
 ]

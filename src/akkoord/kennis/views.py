@@ -19,15 +19,15 @@ from django.views.decorators.http import require_POST
 
 from akkoord.common.confirm import confirmed_first
 from akkoord.common.query import query_int
-from akkoord.deals.models import Phase
-from akkoord.deals.permissions import visible_deals
+from akkoord.deals.models import Deal, Phase
+from akkoord.deals.permissions import can_view, require_coordinator, visible_deals
 from akkoord.events.models import Event
 from akkoord.impact.models import Narrative
 from akkoord.web.forms import apply_errors
 
 from . import forms, permissions, services
 from .documents import KINDS
-from .models import Barrier, Case, CaseStatus, Evidence, ObstacleKind, Outcome
+from .models import Barrier, Case, CaseStatus, CrossLink, Evidence, ObstacleKind, Outcome
 from .search import parse, search
 
 
@@ -266,3 +266,40 @@ def barrier_detail(request: HttpRequest, slug: str) -> HttpResponse:
         o.case for o in barrier.obstacles.select_related("case") if o.case.status == CaseStatus.PUBLISHED
     ]
     return render(request, "kennis/barrier.html", {"barrier": barrier, "deals": deals, "cases": cases})
+
+
+def _deal_of(request: HttpRequest, slug: str) -> Deal:
+    deal = get_object_or_404(Deal, slug=slug)
+    if not can_view(request.user, deal):
+        raise Http404
+    return deal
+
+
+@login_required
+def cross_link_form(request: HttpRequest, slug: str) -> HttpResponse:
+    deal = _deal_of(request, slug)
+    require_coordinator(request.user, deal)
+    form = forms.CrossLinkForm(request.POST or None, deal=deal, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_cross_link(actor=request.user, deal=deal, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Saved. The cross-link shows on both deal pages."))
+            return redirect(deal.get_absolute_url() + "#knowledge")
+    context = {"form": form, "title": _("Record a cross-link"), "back": deal.get_absolute_url()}
+    return render(
+        request, "web/form_page.html", context, status=400 if form.is_bound and form.errors else 200
+    )
+
+
+@login_required
+@require_POST
+@confirmed_first()
+def cross_link_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    deal = _deal_of(request, slug)
+    link = get_object_or_404(CrossLink, pk=pk)
+    services.delete_cross_link(actor=request.user, deal=deal, link=link)
+    messages.success(request, _("Deleted."))
+    return redirect(deal.get_absolute_url() + "#knowledge")

@@ -1,0 +1,74 @@
+"""The Kennis panel of the deal page: the deal's example projects, barriers and cross-links,
+and who solved its open obstacles before."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+from django.template.loader import render_to_string
+
+from akkoord.deals.permissions import can_view, is_coordinator
+
+from . import permissions
+from .models import Barrier, Case, CaseStatus, CrossLink, ObstacleKind, Outcome
+
+
+def solved_before(deal: Any, limit: int = 5) -> list[tuple[str, list[Case]]]:
+    """For each kind of obstacle still open in the deal's cases, published cases of other
+    deals where an obstacle of that kind was overcome."""
+    open_kinds = set(
+        Case.objects.filter(deals=deal)
+        .exclude(obstacles__outcome=Outcome.OVERCOME)
+        .filter(obstacles__isnull=False)
+        .values_list("obstacles__kind", flat=True)
+    )
+    if Barrier.objects.filter(deals=deal).exclude(outcome=Outcome.OVERCOME).exists():
+        open_kinds.add(ObstacleKind.RULES)
+    out = []
+    labels = dict(ObstacleKind.choices)
+    for kind in sorted(open_kinds):
+        cases = (
+            Case.objects.filter(
+                status=CaseStatus.PUBLISHED, obstacles__kind=kind, obstacles__outcome=Outcome.OVERCOME
+            )
+            .exclude(deals=deal)
+            .distinct()
+            .order_by("title")[:limit]
+        )
+        if cases:
+            out.append((labels[kind], list(cases)))
+    return out
+
+
+def cross_links(deal: Any, user: Any) -> list[tuple[CrossLink, Any]]:
+    links = CrossLink.objects.filter(Q(first=deal) | Q(second=deal), status=CrossLink.Status.ACCEPTED)
+    rows = []
+    for link in links.select_related("first", "second"):
+        other = link.second if link.first_id == deal.pk else link.first
+        if can_view(user, other):
+            rows.append((link, other))
+    return rows
+
+
+def render(request: Any, deal: Any) -> str:
+    cases = [
+        c
+        for c in Case.objects.filter(deals=deal).order_by("title")
+        if c.status == CaseStatus.PUBLISHED or permissions.can_write(request.user, c)
+    ]
+    barriers = list(Barrier.objects.filter(deals=deal).order_by("title"))
+    links = cross_links(deal, request.user)
+    coordinator = is_coordinator(request.user, deal)
+    solved = solved_before(deal)
+    if not (cases or barriers or links or solved or coordinator):
+        return ""
+    context = {
+        "deal": deal,
+        "cases": cases,
+        "barriers": barriers,
+        "links": links,
+        "solved": solved,
+        "coordinator": coordinator,
+    }
+    return render_to_string("kennis/_deal_panel.html", context, request)
