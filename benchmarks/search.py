@@ -38,7 +38,7 @@ from django.db import connection  # noqa: E402
 from django.db.models import Q  # noqa: E402
 
 from akkoord.deals.models import Deal  # noqa: E402
-from akkoord.engines.search import index_terms  # noqa: E402
+from akkoord.engines.search import index_terms, markers  # noqa: E402
 from akkoord.kennis.documents import KINDS  # noqa: E402
 from akkoord.kennis.models import SearchDocument  # noqa: E402
 from akkoord.kennis.search import Filters, search  # noqa: E402
@@ -114,7 +114,7 @@ def generate(n: int, seed: int = 20261204) -> float:
                 deal_id=i % 500 if i % 10 == 0 else None,
                 title_terms=terms.title,
                 body_terms=terms.body,
-                part_terms=terms.parts,
+                part_terms=" ".join([terms.parts, *markers(KINDS[i % len(KINDS)], i % 10 != 0, i % 500)]),
             )
         )
         if len(batch) == 5000:

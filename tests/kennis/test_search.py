@@ -46,6 +46,7 @@ QUERIES = [
     ("energiesysteem", {"Town Deal Bronckhorst"}, "Town Deal Bronckhorst"),
     ("coöperatie", set(), None),
     ("de van het", set(), None),
+    ("zzzpublic", set(), None),  # a marker term is not a word anyone can search for
     ("Regiorotonde gemeente", set(), None),
     ("regels denken", {"Regiorotonde Steenderen"}, None),
 ]
@@ -103,3 +104,19 @@ def test_the_index_follows_every_save_and_delete(corpus: dict) -> None:
 def test_snippets_mark_the_words_found(corpus: dict) -> None:
     hit = search("congestie").hits[0]
     assert ("netcongestie", True) in hit.snippet
+
+
+def test_a_very_common_word_counts_up_to_a_cap_and_ranks_the_newest(corpus: dict, monkeypatch) -> None:
+    from akkoord.kennis import search as module
+
+    monkeypatch.setattr(module, "COUNT_CAP", 3)
+    monkeypatch.setattr(module, "WINDOW", 2)
+    found = search("gemeente")
+    assert found.total == 3 and found.more and not found.ranked_all
+    from django.db.models import Q
+
+    matching = SearchDocument.objects.filter(
+        Q(title_terms__contains="gemeent") | Q(body_terms__contains="gemeent"), public=True
+    )
+    newest = list(matching.order_by("-id").values_list("title", flat=True)[:2])
+    assert sorted(h.title for h in found.hits) == sorted(newest)  # only the window is ranked

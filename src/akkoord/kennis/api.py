@@ -40,7 +40,8 @@ HIT_FIELDS = {
 RESULTS = inline_serializer(
     "SearchResults",
     {
-        "count": serializers.IntegerField(),
+        "count": serializers.IntegerField(help_text="Matches, counted up to 1,000."),
+        "more": serializers.BooleanField(help_text="More matches than count; the newest 2,000 are ranked."),
         "page": serializers.IntegerField(),
         "terms": serializers.ListField(child=serializers.CharField(), help_text="The stems searched for."),
         "results": inline_serializer("SearchHit", HIT_FIELDS, many=True),
@@ -77,7 +78,9 @@ class SearchView(APIView):
             }
             for h in found.hits
         ]
-        return Response({"count": found.total, "page": page, "terms": found.terms, "results": hits})
+        return Response(
+            {"count": found.total, "more": found.more, "page": page, "terms": found.terms, "results": hits}
+        )
 
 
 class ObstacleSerializer(serializers.ModelSerializer):

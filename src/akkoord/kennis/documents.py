@@ -16,7 +16,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
 
 from akkoord.deals.models import Deal, Decision, WorkingGroup
-from akkoord.engines.search import index_terms
+from akkoord.engines.search import index_terms, markers
 from akkoord.events.models import Event
 from akkoord.impact.models import Narrative
 
@@ -143,7 +143,7 @@ def index(obj: models.Model) -> None:
         "deal_id": doc.deal_id,
         "title_terms": title_terms.title,
         "body_terms": title_terms.body,
-        "part_terms": title_terms.parts,
+        "part_terms": " ".join([title_terms.parts, *markers(kind, doc.public, doc.deal_id)]).strip(),
     }
     with transaction.atomic():
         row, _created = SearchDocument.objects.update_or_create(kind=kind, object_id=obj.pk, defaults=values)

@@ -7,7 +7,32 @@ docs/kennis.md. Nothing here imports Django.
 
 from __future__ import annotations
 
-from .normalise import MIN_PART, IndexTerms, fold, index_terms, query_terms, stem, words
+from .normalise import (
+    MIN_PART,
+    PUBLIC_MARKER,
+    IndexTerms,
+    deal_marker,
+    fold,
+    index_terms,
+    kind_marker,
+    markers,
+    query_terms,
+    stem,
+    words,
+)
 from .snippet import snippet
 
-__all__ = ["MIN_PART", "IndexTerms", "fold", "index_terms", "query_terms", "snippet", "stem", "words"]
+__all__ = [
+    "MIN_PART",
+    "PUBLIC_MARKER",
+    "IndexTerms",
+    "deal_marker",
+    "fold",
+    "index_terms",
+    "kind_marker",
+    "markers",
+    "query_terms",
+    "snippet",
+    "stem",
+    "words",
+]

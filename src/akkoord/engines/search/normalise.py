@@ -73,7 +73,37 @@ class IndexTerms:
 
 
 def _terms(text: str) -> list[str]:
-    return [stem(w) for w in words(text) if w not in STOP_WORDS]
+    return [stem(w) for w in words(text) if w not in STOP_WORDS and not w.startswith(MARK)]
+
+
+# Marker terms: a document's kind and who may see it, kept in the index beside its words, so
+# that the database's text index applies those filters itself instead of one row at a time.
+MARK = "zzz"  # no Dutch word starts so; a query never searches for one
+
+
+def markers(kind: str, public: bool, deal_id: int | None) -> list[str]:
+    """The marker terms of a document.
+
+    >>> markers("working_group", False, 12)
+    ['zzzkworkinggroup', 'zzzd12']
+    """
+    found = [kind_marker(kind)]
+    if public:
+        found.append(PUBLIC_MARKER)
+    elif deal_id is not None:
+        found.append(deal_marker(deal_id))
+    return found
+
+
+def kind_marker(kind: str) -> str:
+    return MARK + "k" + re.sub(r"[^a-z0-9]", "", kind)
+
+
+def deal_marker(deal_id: int) -> str:
+    return f"{MARK}d{int(deal_id)}"
+
+
+PUBLIC_MARKER = MARK + "public"
 
 
 def index_terms(title: str, body: str) -> IndexTerms:

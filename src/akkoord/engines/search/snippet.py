@@ -7,16 +7,29 @@ and adds the ``<mark>`` itself: nothing from a document reaches a page unescaped
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .normalise import MIN_PART, fold, matches, stem
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
-def _hit(word: str, terms: list[str]) -> bool:
+@lru_cache(maxsize=65536)
+def _forms(word: str) -> tuple[str, str]:
     folded = fold(word)
-    stemmed = stem(folded)
+    return folded, stem(folded)
+
+
+def _hit(word: str, terms: list[str]) -> bool:
+    folded, stemmed = _forms(word)
     return any(matches(t, stemmed) or (len(t) >= MIN_PART and t in folded) for t in terms)
+
+
+def _first_hit(text: str, terms: list[str]) -> int:
+    for m in _TOKEN.finditer(text):
+        if _hit(m.group(), terms):
+            return m.start()
+    return 0
 
 
 def snippet(text: str, terms: list[str], width: int = 220) -> list[tuple[str, bool]]:
@@ -26,11 +39,10 @@ def snippet(text: str, terms: list[str], width: int = 220) -> list[tuple[str, bo
     [('De Regiorotonde koppelt projecten tegen ', False), ('netcongestie', True), ('.', False)]
     """
     text = " ".join(text.split())
-    spans = [m.span() for m in _TOKEN.finditer(text) if _hit(m.group(), terms)]
     if len(text) <= width:
         start, end = 0, len(text)
     else:
-        first = spans[0][0] if spans else 0
+        first = _first_hit(text, terms)
         start = max(0, first - width // 3)
         if start:
             space = text.find(" ", start)
@@ -41,9 +53,10 @@ def snippet(text: str, terms: list[str], width: int = 220) -> list[tuple[str, bo
             end = space if space > start else end
     pieces: list[tuple[str, bool]] = [("… ", False)] if start else []
     at = start
-    for a, b in spans:
-        if a < start or b > end:
+    for m in _TOKEN.finditer(text, start, end):
+        if not _hit(m.group(), terms):
             continue
+        a, b = m.span()
         if a > at:
             pieces.append((text[at:a], False))
         pieces.append((text[a:b], True))
