@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_the_start_page_shows_cases_barriers_and_the_search(client: Client, demo: Any) -> None:
     page = client.get(reverse("kennis:index")).content.decode()
     assert "Hof van Cartesius" in page and "ISDE" in page
+    assert "Waar de voorbeeldprojecten liggen" in page and page.count("<svg") >= 1  # the map, no tiles
     assert 'href="/kennis/"' in client.get("/").content.decode()  # in the main navigation
     case = client.get(reverse("kennis:case", args=["regiorotonde-steenderen"])).content.decode()
     assert "netcongestie" in case and "Bron" in case and "Gedeeltelijk overwonnen" in case

@@ -1,6 +1,8 @@
 """Example data for Kennis: cases and a barrier drawn from the background documents.
 
-Every record names its source. What the documents do not say is left empty, not invented.
+Every record names its source. What the documents do not say is left empty, not invented;
+the points on the map are the approximate position of the place the document names
+(the village, district or city), so the source says "ligging bij benadering".
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ CASES: list[dict[str, Any]] = [
     {
         "title": "Regiorotonde Steenderen-Achterhoek",
         "slug": "regiorotonde-steenderen",
+        "point": (52.064, 6.188),
         "municipality": "Bronckhorst",
         "place": "Steenderen",
         "started": 2023,
@@ -99,6 +102,7 @@ CASES: list[dict[str, Any]] = [
     {
         "title": "Hof van Cartesius",
         "slug": "hof-van-cartesius",
+        "point": (52.102, 5.097),
         "municipality": "Utrecht",
         "place": "Werkspoorkwartier",
         "deals": ["cop-grootschalige-woningbouwgebieden"],
@@ -114,6 +118,7 @@ CASES: list[dict[str, Any]] = [
     {
         "title": "Parkhuis Amersfoort",
         "slug": "parkhuis-amersfoort",
+        "point": (52.156, 5.387),
         "municipality": "Amersfoort",
         "deals": ["cop-grootschalige-woningbouwgebieden"],
         "themes": ["stadmakers", "ontmoeten"],
@@ -136,6 +141,7 @@ CASES: list[dict[str, Any]] = [
     {
         "title": "De Ruimte in Almere Poort",
         "slug": "de-ruimte-almere-poort",
+        "point": (52.343, 5.153),
         "municipality": "Almere",
         "place": "Almere Poort",
         "deals": ["cop-grootschalige-woningbouwgebieden"],
@@ -237,12 +243,14 @@ def _case(actor: Any, spec: dict[str, Any]) -> Case:
         if municipality
         else None,
         place=spec.get("place", ""),
+        latitude=spec["point"][0] if "point" in spec else None,
+        longitude=spec["point"][1] if "point" in spec else None,
         started=spec.get("started"),
         themes=spec.get("themes", []),
         phase=spec.get("phase", ""),
         beneficiaries=spec.get("beneficiaries", ""),
         contact=Organisation.objects.filter(name=spec.get("contact", "")).first(),
-        source=spec["source"],
+        source=spec["source"] + ("; ligging bij benadering van de genoemde plaats" if "point" in spec else ""),
         status=CaseStatus.PUBLISHED,
         published_on=timezone.localdate(),
     )

@@ -14,10 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from akkoord.common.models import SourcedModel, TimeStampedModel
 from akkoord.deals.models import Phase
+from akkoord.finance.models import rings, validate_boundary
 
 YEAR = [MinValueValidator(1900), MaxValueValidator(2200)]
 MAX_THEMES = 10
-MAX_BOUNDARY_POINTS = 500
+MAX_BOUNDARY_POINTS = 5000
 
 
 class ObstacleKind(models.TextChoices):
@@ -61,16 +62,10 @@ def _check_themes(value: Any) -> None:
 
 
 def _check_boundary(value: Any) -> None:
-    """A boundary is a list of [longitude, latitude] points in the Netherlands and around it."""
-    if value in (None, []):
-        return
-    if not isinstance(value, list) or not 3 <= len(value) <= MAX_BOUNDARY_POINTS:
-        raise ValidationError(_("A boundary has 3 to %(n)s points.") % {"n": MAX_BOUNDARY_POINTS})
-    for i, point in enumerate(value, start=1):
-        ok = isinstance(point, list) and len(point) == 2
-        ok = ok and all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in point)
-        if not ok or not (-180 <= point[0] <= 180 and -90 <= point[1] <= 90):
-            raise ValidationError(_("Point %(i)s is not a pair of longitude and latitude.") % {"i": i})
+    """A GeoJSON Polygon or MultiPolygon, as for areas, of at most MAX_BOUNDARY_POINTS points."""
+    validate_boundary(value)
+    if value and sum(len(ring) for ring in rings(value)) > MAX_BOUNDARY_POINTS:
+        raise ValidationError(_("A boundary has at most %(n)s points.") % {"n": MAX_BOUNDARY_POINTS})
 
 
 class Case(SourcedModel):
@@ -95,7 +90,13 @@ class Case(SourcedModel):
     longitude = models.FloatField(
         _("longitude"), null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
     )
-    boundary = models.JSONField(_("boundary"), default=list, blank=True, validators=[_check_boundary])
+    boundary = models.JSONField(
+        _("boundary"),
+        default=dict,
+        blank=True,
+        validators=[_check_boundary],
+        help_text=_("Optional: a GeoJSON Polygon in longitude and latitude, as for an area."),
+    )
     started = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True, validators=YEAR)
     ended = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True, validators=YEAR)
     deals = models.ManyToManyField("deals.Deal", verbose_name=_("deals"), blank=True, related_name="cases")

@@ -23,6 +23,8 @@ from akkoord.deals.models import Deal, Phase
 from akkoord.deals.permissions import can_view, require_coordinator, visible_deals
 from akkoord.events.models import Event
 from akkoord.impact.models import Narrative
+from akkoord.finance.models import rings
+from akkoord.web import charts
 from akkoord.web.forms import apply_errors
 
 from . import forms, permissions, services
@@ -56,7 +58,10 @@ def index(request: HttpRequest) -> HttpResponse:
         .filter(Q(deal__isnull=True) | Q(deal__in=deals))
         .order_by("starts_at")[:6]
     )
+    placed = [c for c in _published().order_by("title") if c.latitude is not None or c.boundary]
     context = {
+        "placed": placed,
+        "map": _map(placed),
         "cases": _published().order_by("-published_on", "title")[:6],
         "n_cases": _published().count(),
         "barriers": Barrier.objects.prefetch_related("deals").order_by("title")[:8],
@@ -67,6 +72,17 @@ def index(request: HttpRequest) -> HttpResponse:
         "drafts": _drafts(request.user),
     }
     return render(request, "kennis/index.html", context)
+
+
+def _map(placed: list[Case]) -> str:
+    """The published cases with a point or a boundary, numbered as in the list beside it."""
+    if not placed:
+        return ""
+    points = [(c.longitude, c.latitude, c.title) for c in placed if c.latitude is not None]
+    outlines = [ring for c in placed for ring in rings(c.boundary)]
+    return charts.places_chart(
+        _("Where the example projects are"), points, outlines, _("Positions as recorded with each case.")
+    )
 
 
 def _drafts(user: Any) -> list[Case]:

@@ -457,3 +457,34 @@ def outline_chart(label: str, outlines: Sequence[Sequence[tuple[float, float]]])
         ax.plot(xs, ys, color=ACCENT, linewidth=1.5)
     ax.set_axis_off()
     return _figure_svg(fig, label, scroll=False)  # a shape without text
+
+
+def places_chart(
+    title: str,
+    points: Sequence[tuple[float, float, str]],
+    outlines: Sequence[Sequence[tuple[float, float]]],
+    source: str,
+) -> str:
+    """Places drawn from their coordinates (longitude, latitude) and outlines: no map tiles.
+
+    Each point is numbered; the page lists the numbers with the names beside the drawing.
+    """
+    import math
+
+    fig, ax = _figure(5.0, 5.0)
+    lats = [lat for _lon, lat, _n in points] + [lat for ring in outlines for _lon, lat in ring]
+    if lats:
+        ax.set_aspect(1 / math.cos(math.radians(sum(lats) / len(lats))))
+    for ring in outlines:
+        ax.fill([p[0] for p in ring], [p[1] for p in ring], color=MUTED, alpha=0.4)
+        ax.plot([p[0] for p in ring], [p[1] for p in ring], color=ACCENT, linewidth=1)
+    for k, (lon, lat, _name) in enumerate(points, start=1):
+        ax.plot(lon, lat, "o", color=OKABE_ITO[0], markersize=7)
+        ax.annotate(str(k), (lon, lat), textcoords="offset points", xytext=(5, 4), fontsize=9)
+    ax.margins(0.15)
+    ax.set_xlabel(str(_("longitude (degrees east)")))
+    ax.set_ylabel(str(_("latitude (degrees north)")))
+    ax.set_title(title)
+    ax.grid(True, color="#e6e6e6", linewidth=0.6)
+    _source(fig, source, 5.0)
+    return _figure_svg(fig, title)
