@@ -250,7 +250,8 @@ def _case(actor: Any, spec: dict[str, Any]) -> Case:
         phase=spec.get("phase", ""),
         beneficiaries=spec.get("beneficiaries", ""),
         contact=Organisation.objects.filter(name=spec.get("contact", "")).first(),
-        source=spec["source"] + ("; ligging bij benadering van de genoemde plaats" if "point" in spec else ""),
+        source=spec["source"]
+        + ("; ligging bij benadering van de genoemde plaats" if "point" in spec else ""),
         status=CaseStatus.PUBLISHED,
         published_on=timezone.localdate(),
     )

@@ -22,8 +22,8 @@ from akkoord.common.query import query_int
 from akkoord.deals.models import Deal, Phase
 from akkoord.deals.permissions import can_view, require_coordinator, visible_deals
 from akkoord.events.models import Event
-from akkoord.impact.models import Narrative
 from akkoord.finance.models import rings
+from akkoord.impact.models import Narrative
 from akkoord.web import charts
 from akkoord.web.forms import apply_errors
 
@@ -250,7 +250,13 @@ def lessons(request: HttpRequest) -> HttpResponse:
         query_int(request, "page", 1, 1, 10_000)
     )
     writable = {d.pk for d in forms.writable_deals(request.user)} if request.user.is_authenticated else set()
-    context = {"page": page, "kind": kind, "kinds": Narrative.Kind.choices, "writable": writable}
+    context = {
+        "page": page,
+        "kind": kind,
+        "kinds": Narrative.Kind.choices,
+        "writable": writable,
+        "query": urlencode({"kind": kind}),
+    }
     return render(request, "kennis/lessons.html", context)
 
 
