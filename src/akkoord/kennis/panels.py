@@ -12,6 +12,7 @@ from akkoord.deals.permissions import can_view, is_coordinator
 
 from . import permissions
 from .models import Barrier, Case, CaseStatus, CrossLink, ObstacleKind, Outcome
+from .suggestions import suggest
 
 
 def solved_before(deal: Any, limit: int = 5) -> list[tuple[str, list[Case]]]:
@@ -61,6 +62,7 @@ def render(request: Any, deal: Any) -> str:
     links = cross_links(deal, request.user)
     coordinator = is_coordinator(request.user, deal)
     solved = solved_before(deal)
+    suggestions = suggest(deal, request.user) if coordinator else []
     if not (cases or barriers or links or solved or coordinator):
         return ""
     context = {
@@ -70,5 +72,6 @@ def render(request: Any, deal: Any) -> str:
         "links": links,
         "solved": solved,
         "coordinator": coordinator,
+        "suggestions": suggestions,
     }
     return render_to_string("kennis/_deal_panel.html", context, request)

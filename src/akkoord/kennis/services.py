@@ -155,17 +155,27 @@ def promote(*, actor: Any, lesson: Narrative) -> Case:
     return case
 
 
-def save_cross_link(*, actor: Any, deal: Deal, other: Deal, basis: str, description: str) -> CrossLink:
-    """A coordinator of ``deal`` records what it shares with ``other`` (shown on both deal pages)."""
+def save_cross_link(
+    *,
+    actor: Any,
+    deal: Deal,
+    other: Deal,
+    basis: str,
+    description: str,
+    status: str = CrossLink.Status.ACCEPTED,
+    suggested: bool = False,
+) -> CrossLink:
+    """A coordinator of ``deal`` records what it shares with ``other`` (shown on both deal pages),
+    or accepts or dismisses what Akkoord suggested (``suggested``; a dismissal is kept, so that
+    it is not suggested again)."""
     if not is_coordinator(actor, deal):
         raise PermissionDenied(_("Only the coordinators of this deal and knowledge editors may do this."))
     if other.pk == deal.pk:
         raise ValidationError({"other": _("Choose another deal than this one.")})
     first, second = sorted([deal, other], key=lambda d: d.pk)
-    link = CrossLink(first=first, second=second)
-    return save_audited(
-        actor=actor, instance=link, data={"basis": basis, "description": description}, deal=deal
-    )
+    link = CrossLink(first=first, second=second, suggested=suggested)
+    data = {"basis": basis, "description": description, "status": status}
+    return save_audited(actor=actor, instance=link, data=data, deal=deal)
 
 
 def delete_cross_link(*, actor: Any, deal: Deal, link: CrossLink) -> None:

@@ -16,6 +16,7 @@ urlpatterns = [
     path("lessen/", views.lessons, name="lessons"),
     path("lessen/<id:pk>/voorbeeld/", views.promote_lesson, name="promote"),
     path("dwarsverbanden/<slug:slug>/nieuw/", views.cross_link_form, name="cross_link_add"),
+    path("dwarsverbanden/<slug:slug>/voorstel/", views.suggestion_answer, name="suggestion_answer"),
     path(
         "dwarsverbanden/<slug:slug>/<id:pk>/verwijderen/", views.cross_link_delete, name="cross_link_delete"
     ),

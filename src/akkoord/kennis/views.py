@@ -31,6 +31,7 @@ from . import forms, permissions, services
 from .documents import KINDS
 from .models import Barrier, Case, CaseStatus, CrossLink, Evidence, ObstacleKind, Outcome
 from .search import parse, search
+from .suggestions import suggest
 
 
 def kind_labels() -> dict[str, str]:
@@ -324,4 +325,31 @@ def cross_link_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     link = get_object_or_404(CrossLink, pk=pk)
     services.delete_cross_link(actor=request.user, deal=deal, link=link)
     messages.success(request, _("Deleted."))
+    return redirect(deal.get_absolute_url() + "#knowledge")
+
+
+@login_required
+@require_POST
+def suggestion_answer(request: HttpRequest, slug: str) -> HttpResponse:
+    """Accept or dismiss a suggested cross-link; its reason is made again here, not taken from the form."""
+    deal = _deal_of(request, slug)
+    require_coordinator(request.user, deal)
+    other_id, basis = request.POST.get("other", ""), request.POST.get("basis", "")
+    action = request.POST.get("answer", "")
+    match = [s for s in suggest(deal, request.user) if str(s.other.pk) == other_id and s.basis == basis]
+    if action not in ("accept", "dismiss") or not match:
+        messages.error(request, _("This suggestion no longer applies."))
+        return redirect(deal.get_absolute_url() + "#knowledge")
+    status = CrossLink.Status.ACCEPTED if action == "accept" else CrossLink.Status.DISMISSED
+    services.save_cross_link(
+        actor=request.user,
+        deal=deal,
+        other=match[0].other,
+        basis=basis,
+        description=match[0].reason,
+        status=status,
+        suggested=True,
+    )
+    done = _("Accepted: the cross-link shows on both deal pages.") if action == "accept" else _("Dismissed.")
+    messages.success(request, done)
     return redirect(deal.get_absolute_url() + "#knowledge")
