@@ -31,6 +31,7 @@ PAGES = [
     "/kennis/voorbeelden/",
     "/kennis/voorbeelden/regiorotonde-steenderen/",
     "/kennis/lessen/",
+    "/kennis/netwerk/",
     "/kennis/belemmeringen/",
     "/kennis/belemmeringen/isde-gemeenten-aanvragen/",
     "/toegankelijkheid/",

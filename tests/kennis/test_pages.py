@@ -207,3 +207,14 @@ def test_who_solved_this_before(client: Client, deal: Any) -> None:
     Obstacle.objects.create(case=elsewhere, kind="money", description="Geld", outcome="overcome")
     page = client.get(deal.get_absolute_url()).content.decode()
     assert "Wie loste dit eerder op?" in page and "Fonds gevonden" in page
+
+
+def test_the_network_shows_the_links_between_visible_deals(client: Client, demo: Any) -> None:
+    from akkoord.deals.models import Deal
+
+    page = client.get(reverse("kennis:network")).content.decode()
+    assert "Town Deal Sterke Streken" in page and "uitvoeringscapaciteit" in page and "<svg" in page
+    town = Deal.objects.get(slug="town-deal-sterke-streken")
+    town.is_public = False
+    town.save()
+    assert "uitvoeringscapaciteit" not in Client().get(reverse("kennis:network")).content.decode()

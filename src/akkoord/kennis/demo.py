@@ -25,6 +25,7 @@ from .models import (
     CaseResult,
     CaseSource,
     CaseStatus,
+    CrossLink,
     Obstacle,
     SuccessFactor,
 )
@@ -229,6 +230,25 @@ ISDE = {
 }
 
 
+# Links the documents support: both deals say the same in seed 003 (not named as a cross-link there).
+LINKS = [
+    (
+        "city-deal-energieke-wijken",
+        "town-deal-sterke-streken",
+        "approach",
+        "Beide brengen knelpunten in wet- en regelgeving via de dealmakers bij de ministeries "
+        "(ISDE; de Regiorotonde). Bron: " + S003 + ".",
+    ),
+    (
+        "city-deal-fietsen-voor-iedereen",
+        "town-deal-sterke-streken",
+        "theme",
+        "Beide noemen een tekort aan uitvoeringscapaciteit bij gemeenten (jaarparade; het loonhuis van "
+        "Bronckhorst). Bron: " + S003 + ".",
+    ),
+]
+
+
 def _record(actor: Any, obj: Any) -> None:
     audit.record(actor=actor, action=audit.AuditEvent.Action.CREATE, obj=obj, changes={})
 
@@ -285,4 +305,14 @@ def load_kennis(actor: Any) -> None:
         barrier = Barrier.objects.create(**data)
         barrier.deals.set(Deal.objects.filter(slug__in=ISDE["deals"]))
         _record(actor, barrier)
+        deals = {d.slug: d for d in Deal.objects.filter(slug__in={x for link in LINKS for x in link[:2]})}
+        for a, b, basis, description in LINKS:
+            if a in deals and b in deals:
+                first, second = sorted([deals[a], deals[b]], key=lambda d: d.pk)
+                _record(
+                    actor,
+                    CrossLink.objects.create(
+                        first=first, second=second, basis=basis, description=description
+                    ),
+                )
     documents.rebuild()

@@ -13,6 +13,7 @@ urlpatterns = [
     path("voorbeelden/<slug:slug>/<str:kind>/toevoegen/", views.part_form, name="part_add"),
     path("voorbeelden/<slug:slug>/<str:kind>/<id:pk>/verwijderen/", views.part_delete, name="part_delete"),
     path("voorbeelden/<slug:slug>/status/<str:action>/", views.case_action, name="case_action"),
+    path("netwerk/", views.network, name="network"),
     path("lessen/", views.lessons, name="lessons"),
     path("lessen/<id:pk>/voorbeeld/", views.promote_lesson, name="promote"),
     path("dwarsverbanden/<slug:slug>/nieuw/", views.cross_link_form, name="cross_link_add"),

@@ -353,3 +353,30 @@ def suggestion_answer(request: HttpRequest, slug: str) -> HttpResponse:
     done = _("Accepted: the cross-link shows on both deal pages.") if action == "accept" else _("Dismissed.")
     messages.success(request, done)
     return redirect(deal.get_absolute_url() + "#knowledge")
+
+
+def network(request: HttpRequest) -> HttpResponse:
+    """Every deal with a cross-link the reader may see, and the links between them."""
+    deals = visible_deals(request.user)
+    links = list(
+        CrossLink.objects.filter(status=CrossLink.Status.ACCEPTED, first__in=deals, second__in=deals)
+        .select_related("first", "second")
+        .order_by("first__title", "second__title", "basis")
+    )
+    linked = sorted({d for link in links for d in (link.first, link.second)}, key=lambda d: d.title)
+    number = {d.pk: k for k, d in enumerate(linked)}
+    bases = list(CrossLink.Basis.values)
+    edges = [(number[x.first_id], number[x.second_id], bases.index(x.basis)) for x in links]
+    chart = (
+        charts.network_chart(
+            _("Cross-links between deals"),
+            [d.title for d in linked],
+            edges,
+            _("Source: the cross-links recorded in Akkoord."),
+        )
+        if links
+        else ""
+    )
+    legend = charts.html_legend([(label, k) for k, (_v, label) in enumerate(CrossLink.Basis.choices)])
+    context = {"links": links, "linked": linked, "chart": chart, "legend": legend}
+    return render(request, "kennis/network.html", context)

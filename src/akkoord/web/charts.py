@@ -488,3 +488,42 @@ def places_chart(
     ax.grid(True, color="#e6e6e6", linewidth=0.6)
     _source(fig, source, 5.0)
     return _figure_svg(fig, title)
+
+
+def network_chart(
+    title: str, nodes: Sequence[str], edges: Sequence[tuple[int, int, int]], source: str
+) -> str:
+    """Deals as numbered points on a circle, their links as lines (``(a, b, colour index)``).
+
+    The order of ``nodes`` fixes the drawing, so the same data give the same picture; the page
+    lists the numbers with the names, and the links in a table.
+    """
+    import math
+
+    fig, ax = _figure(5.5, 5.5)
+    n = max(len(nodes), 1)
+    xy = [(math.cos(2 * math.pi * k / n), math.sin(2 * math.pi * k / n)) for k in range(len(nodes))]
+    for a, b, colour in edges:
+        ax.plot(
+            [xy[a][0], xy[b][0]],
+            [xy[a][1], xy[b][1]],
+            color=OKABE_ITO[colour % len(OKABE_ITO)],
+            linewidth=1.6,
+        )
+    for k, (x, y) in enumerate(xy, start=1):
+        ax.plot(x, y, "o", color=ACCENT, markersize=9)
+        ax.annotate(
+            str(k),
+            (x, y),
+            textcoords="offset points",
+            xytext=(6 * x, 6 * y),
+            ha="center",
+            va="center",
+            fontsize=9,
+        )
+    ax.set_aspect(1)
+    ax.margins(0.12)
+    ax.set_axis_off()
+    ax.set_title(title)
+    _source(fig, source, 5.5)
+    return _figure_svg(fig, title)
