@@ -32,6 +32,8 @@ PAGES = [
     "/kennis/voorbeelden/regiorotonde-steenderen/",
     "/kennis/lessen/",
     "/kennis/netwerk/",
+    "/kennis/publicaties/",
+    "/events/cop-woningbouw-sociale-duurzaamheid/",
     "/kennis/belemmeringen/",
     "/kennis/belemmeringen/isde-gemeenten-aanvragen/",
     "/toegankelijkheid/",
@@ -44,6 +46,7 @@ SIGNED_IN = [
     "/deals/impact-van-soesterberg/partners/add/",
     "/finance/models/almere-pampus-gebiedsexploitatie-100-jaar-voorbeeld/edit/",
     "/kennis/voorbeelden/nieuw/",
+    "/kennis/bijeenkomsten/cop-woningbouw-sociale-duurzaamheid/",
     "/kennis/voorbeelden/regiorotonde-steenderen/obstacle/toevoegen/",
 ]
 

@@ -218,3 +218,47 @@ def test_the_network_shows_the_links_between_visible_deals(client: Client, demo:
     town.is_public = False
     town.save()
     assert "uitvoeringscapaciteit" not in Client().get(reverse("kennis:network")).content.decode()
+
+
+def test_a_cop_meeting_shows_its_reading_list_and_its_organisers_fill_in_the_rest(
+    client: Client, demo: Any
+) -> None:
+    from akkoord.events.models import Event
+    from akkoord.kennis.models import Case as C
+    from akkoord.kennis.models import Meeting, Publication
+
+    coordinator, partner = demo
+    event = Event.objects.get(slug="cop-woningbouw-sociale-duurzaamheid")
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "Samen Slim" in page and "Watertorenberaad" in page  # seed 002's reading list
+    url = reverse("kennis:meeting_edit", args=[event.slug])
+    p = Client()
+    p.force_login(partner)
+    assert p.get(url).status_code == 403
+    c = Client()
+    c.force_login(coordinator)
+    case = C.objects.get(slug="hof-van-cartesius")
+    reading = list(Publication.objects.values_list("pk", flat=True))
+    data = {
+        "agenda": "Welkom\nWerksessies",
+        "notes": "Goed gesprek.",
+        "follow_up": "Leeslijst delen (secretariaat)",
+        "reading": reading,
+        "cases": [case.pk],
+    }
+    assert c.post(url, data).status_code == 302
+    meeting = Meeting.objects.get(event=event)
+    assert meeting.agenda_items == ["Welkom", "Werksessies"] and list(meeting.cases.all()) == [case]
+    other = C.objects.get(slug="regiorotonde-steenderen").deals.first()
+    c.post(
+        reverse("kennis:cross_link_add", args=[event.deal.slug]),
+        {"other": other.pk, "basis": "approach", "description": "Gevonden op de CoP.", "found_at": event.pk},
+    )
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "Gevonden op de CoP." in page
+    assert "Leeslijst delen" in page and "Hof van Cartesius" in page and "Goed gesprek." in page
+    response = c.post(
+        reverse("kennis:publication_add") + f"?event={event.slug}", {"title": "Nieuw boek", "why": "Omdat."}
+    )
+    assert response.status_code == 302 and meeting.reading.filter(title="Nieuw boek").exists()
+    assert "Nieuw boek" in client.get(reverse("kennis:search"), {"q": "boek"}).content.decode()

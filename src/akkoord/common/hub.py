@@ -78,6 +78,19 @@ def deal_panels() -> list[DealPanel]:
     return sorted(_DEAL_PANELS.values(), key=lambda p: (p.order, p.name))
 
 
+# The event page takes panels the same way (Kennis: a meeting's reading list, an excursion's cases);
+# ``render(request, event)``.
+_EVENT_PANELS: dict[str, DealPanel] = {}
+
+
+def register_event_panel(panel: DealPanel) -> None:
+    _EVENT_PANELS[panel.name] = panel
+
+
+def event_panels() -> list[DealPanel]:
+    return sorted(_EVENT_PANELS.values(), key=lambda p: (p.order, p.name))
+
+
 # The example data, composed the same way: each app loads its part of the demo.
 DemoLoader = Callable[[Any], None]
 _DEMO_LOADERS: dict[str, tuple[int, DemoLoader]] = {}

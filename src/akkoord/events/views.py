@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from akkoord.common import pagecache, ratelimit
+from akkoord.common import hub, pagecache, ratelimit
 from akkoord.common.exports import CSV_TYPE, XLSX_TYPE
 from akkoord.common.tabular import TableError
 from akkoord.common.uploads import guard_upload
@@ -63,11 +63,14 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         leads = list(s.leads.all())
         s.lead_names = [x.organisation.name for x in leads if x.role == SessionLead.Role.LEAD]
         s.co_lead_names = [x.organisation.name for x in leads if x.role == SessionLead.Role.CO_LEAD]
-    return render(
-        request,
-        "events/detail.html",
-        {"event": event, "sessions": sessions, "is_organiser": services.can_organise(request.user, event)},
-    )
+    panels = [(panel, html) for panel in hub.event_panels() if (html := panel.render(request, event))]
+    context = {
+        "event": event,
+        "sessions": sessions,
+        "is_organiser": services.can_organise(request.user, event),
+        "panels": panels,
+    }
+    return render(request, "events/detail.html", context)
 
 
 @login_required

@@ -14,6 +14,9 @@ class KennisConfig(AppConfig):
 
         documents.connect()
         hub.register_deal_panel(hub.DealPanel("knowledge", _("Knowledge"), 80, panels.render, at_end=True))
+        hub.register_event_panel(
+            hub.DealPanel("meeting", _("Reading, notes and follow-up"), 10, panels.render_event)
+        )
         hub.register_demo(self.label, 90, _load_demo)
         hub.register_derived(self.label, ("kennis.searchdocument", "kennis.searchfacet"), documents.rebuild)
 

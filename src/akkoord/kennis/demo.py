@@ -14,6 +14,7 @@ from django.utils import timezone
 from akkoord.common import audit
 from akkoord.deals.demo_data import S002, S003
 from akkoord.deals.models import Deal
+from akkoord.events.models import Event
 from akkoord.organisations.models import Organisation
 from akkoord.regions.models import Region
 
@@ -26,7 +27,9 @@ from .models import (
     CaseSource,
     CaseStatus,
     CrossLink,
+    Meeting,
     Obstacle,
+    Publication,
     SuccessFactor,
 )
 
@@ -249,6 +252,25 @@ LINKS = [
 ]
 
 
+READING = [
+    {
+        "title": "Sturen op sociale duurzaamheid, dit kan gebiedsontwikkeling bijdragen",
+        "author": "Céline Janssen (Gebiedsontwikkeling.nu; promotieonderzoek TU Delft)",
+        "url": "https://www.gebiedsontwikkeling.nu/artikelen/sturen-op-sociale-duurzaamheid-dit-kan-gebiedsontwikkeling-bijdragen/",
+        "why": "Hoe gebiedsontwikkeling de sociale duurzaamheid in stedelijke gebieden kan verbeteren: de "
+        "belangrijkste inzichten uit een casestudie van vier projecten in drie landen.",
+    },
+    {
+        "title": "Samen Slim, naar een maatschappelijk investeringsmodel voor gebiedsontwikkeling",
+        "author": "Het Watertorenberaad",
+        "url": "https://www.watertorenberaad.nl/publicaties/samen-slim/",
+        "why": "Opgaven, partijen en portemonnees slim verbinden in een integrale, langjarige ontwikkelbegroting, "
+        "gevoed door een maatschappelijk investeringsfonds; getest in vier gebiedsontwikkelingen.",
+    },
+]
+COP_EVENT = "cop-woningbouw-sociale-duurzaamheid"
+
+
 def _record(actor: Any, obj: Any) -> None:
     audit.record(actor=actor, action=audit.AuditEvent.Action.CREATE, obj=obj, changes={})
 
@@ -315,4 +337,18 @@ def load_kennis(actor: Any) -> None:
                         first=first, second=second, basis=basis, description=description
                     ),
                 )
+        _reading_list(actor)
     documents.rebuild()
+
+
+def _reading_list(actor: Any) -> None:
+    """Seed 002's "Publicaties en inspiratie" on the example CoP meeting's reading list."""
+    event = Event.objects.filter(slug=COP_EVENT).first()
+    if event is None:
+        return
+    meeting = Meeting.objects.create(event=event)  # agenda and notes: the documents give none
+    _record(actor, meeting)
+    for spec in READING:
+        publication = Publication.objects.create(**spec, source=S002 + ", Publicaties en inspiratie")
+        _record(actor, publication)
+        meeting.reading.add(publication)

@@ -20,7 +20,7 @@ from akkoord.engines.search import index_terms, markers
 from akkoord.events.models import Event
 from akkoord.impact.models import Narrative
 
-from .models import Barrier, Case, CaseStatus, SearchDocument, SearchFacet
+from .models import Barrier, Case, CaseStatus, Publication, SearchDocument, SearchFacet
 
 MAX_TEXT = 20_000  # characters of a record's text kept for snippets and terms
 
@@ -115,6 +115,11 @@ def _barrier(b: Barrier) -> Doc:
     return Doc(b.title, text, b.get_absolute_url(), public, None if public else deals[0].pk, facets)
 
 
+def _publication(p: Publication) -> Doc:
+    text = "\n".join(x for x in (p.author, p.why) if x)
+    return Doc(p.title, text, p.get_absolute_url(), True, None, [])
+
+
 BUILDERS: dict[type[models.Model], tuple[str, Callable[[Any], Doc | None]]] = {
     Deal: ("deal", _deal),
     Case: ("case", _case),
@@ -123,6 +128,7 @@ BUILDERS: dict[type[models.Model], tuple[str, Callable[[Any], Doc | None]]] = {
     Decision: ("decision", _decision),
     WorkingGroup: ("working_group", _working_group),
     Event: ("event", _event),
+    Publication: ("publication", _publication),
 }
 KINDS = [kind for kind, _builder in BUILDERS.values()]
 

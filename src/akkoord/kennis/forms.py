@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from akkoord.common.fields import BoundedModelChoiceField, bounded_formfield
 from akkoord.deals.models import Deal, DealMembership
 from akkoord.deals.permissions import visible_deals
+from akkoord.events.models import Event
 from akkoord.impact.models import ActiveIngredient, Indicator
 from akkoord.regions.models import Region
 
@@ -23,7 +24,9 @@ from .models import (
     CaseResult,
     CaseSource,
     CrossLink,
+    Meeting,
     Obstacle,
+    Publication,
     SuccessFactor,
 )
 
@@ -178,7 +181,43 @@ class CrossLinkForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example: both ran into the same rule, and how they can help each other."),
     )
+    found_at = BoundedModelChoiceField(
+        label=_("Found at"),
+        queryset=Event.objects.none(),
+        required=False,
+        help_text=_("The Community of Practice meeting, parade or excursion where it came up, if any."),
+    )
 
     def __init__(self, *args: Any, deal: Deal, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["other"].queryset = visible_deals(user).exclude(pk=deal.pk).order_by("title")
+        meetings = Event.objects.filter(kind__in=["cop_meeting", "excursion", "parade"])
+        self.fields["found_at"].queryset = meetings.filter(
+            Q(deal__isnull=True) | Q(deal__in=visible_deals(user))
+        ).order_by("-starts_at")
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["agenda", "reading", "cases", "notes", "follow_up"]
+        formfield_callback = bounded_formfield
+        widgets = {
+            "agenda": forms.Textarea(attrs={"rows": 4}),
+            "notes": forms.Textarea(attrs={"rows": 5}),
+            "follow_up": forms.Textarea(attrs={"rows": 3}),
+            "reading": forms.CheckboxSelectMultiple,
+            "cases": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["cases"].queryset = Case.objects.filter(status="published").order_by("title")
+        self.fields["reading"].queryset = Publication.objects.order_by("title")
+
+
+class PublicationForm(forms.ModelForm):
+    class Meta:
+        model = Publication
+        fields = ["title", "author", "year", "url", "why", "source"]
+        widgets = {"why": forms.Textarea(attrs={"rows": 3})}

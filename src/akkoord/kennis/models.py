@@ -309,6 +309,15 @@ class CrossLink(TimeStampedModel):
     description = models.TextField(_("description"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACCEPTED)
     suggested = models.BooleanField(_("suggested by Akkoord"), default=False, editable=False)
+    found_at = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("found at"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The meeting where the cross-link was found, if any."),
+    )
 
     constraint_fields = {"one_cross_link_per_basis": "basis"}
 
@@ -331,6 +340,64 @@ class CrossLink(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.first} – {self.second}"
+
+
+class Publication(SourcedModel):
+    """A publication on a reading list (seed 002: "Publicaties en inspiratie")."""
+
+    title = models.CharField(_("title"), max_length=300)
+    author = models.CharField(_("author or publisher"), max_length=300, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, validators=YEAR)
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    why = models.TextField(_("why read it"), help_text=_("One paragraph: what the reader takes from it."))
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("kennis:publications") + f"#publication-{self.pk}"
+
+
+class Meeting(TimeStampedModel):
+    """What Kennis adds to an event: a CoP meeting's reading list, agenda, notes and follow-up,
+    an excursion's example projects (the event itself stays in events/)."""
+
+    event = models.OneToOneField("events.Event", on_delete=models.CASCADE, related_name="kennis")
+    agenda = models.TextField(_("agenda"), blank=True, help_text=_("One item per line."))
+    reading = models.ManyToManyField(
+        Publication, verbose_name=_("reading list"), blank=True, related_name="meetings"
+    )
+    cases = models.ManyToManyField(
+        Case, verbose_name=_("example projects visited"), blank=True, related_name="meetings"
+    )
+    notes = models.TextField(_("notes"), blank=True, help_text=_("Afterwards: what was said and learned."))
+    follow_up = models.TextField(
+        _("follow-up actions"), blank=True, help_text=_("One action per line, with who does it.")
+    )
+
+    class Meta:
+        verbose_name = _("meeting record")
+        verbose_name_plural = _("meeting records")
+
+    def __str__(self) -> str:
+        return str(self.event)
+
+    @staticmethod
+    def _lines(text: str) -> list[str]:
+        return [x.strip(" -•\t") for x in text.splitlines() if x.strip()]
+
+    @property
+    def agenda_items(self) -> list[str]:
+        return self._lines(self.agenda)
+
+    @property
+    def follow_up_items(self) -> list[str]:
+        return self._lines(self.follow_up)
 
 
 class SearchDocument(models.Model):

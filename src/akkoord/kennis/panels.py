@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from akkoord.deals.permissions import can_view, is_coordinator
 
 from . import permissions
-from .models import Barrier, Case, CaseStatus, CrossLink, ObstacleKind, Outcome
+from .models import Barrier, Case, CaseStatus, CrossLink, Meeting, ObstacleKind, Outcome
 from .suggestions import suggest
 
 
@@ -75,3 +75,29 @@ def render(request: Any, deal: Any) -> str:
         "suggestions": suggestions,
     }
     return render_to_string("kennis/_deal_panel.html", context, request)
+
+
+MEETING_KINDS = {"cop_meeting", "excursion", "parade"}
+
+
+def render_event(request: Any, event: Any) -> str:
+    """A meeting's reading list, agenda, visited cases and, afterwards, notes, cross-links found
+    and follow-up actions; with a link for its organisers to fill them in."""
+    from akkoord.events.services import can_organise
+
+    if event.kind not in MEETING_KINDS:
+        return ""
+    meeting = Meeting.objects.filter(event=event).first()
+    organiser = can_organise(request.user, event)
+    if meeting is None and not organiser:
+        return ""
+    links = [
+        (link, link.first, link.second)
+        for link in CrossLink.objects.filter(found_at=event, status=CrossLink.Status.ACCEPTED).select_related(
+            "first", "second"
+        )
+        if can_view(request.user, link.first) and can_view(request.user, link.second)
+    ]
+    cases = [c for c in meeting.cases.all() if c.status == CaseStatus.PUBLISHED] if meeting else []
+    context = {"event": event, "meeting": meeting, "organiser": organiser, "links": links, "cases": cases}
+    return render_to_string("kennis/_event_panel.html", context, request)

@@ -24,7 +24,9 @@ from .models import (
     CaseSource,
     CaseStatus,
     CrossLink,
+    Meeting,
     Obstacle,
+    Publication,
     SuccessFactor,
 )
 
@@ -164,6 +166,7 @@ def save_cross_link(
     description: str,
     status: str = CrossLink.Status.ACCEPTED,
     suggested: bool = False,
+    found_at: Any = None,
 ) -> CrossLink:
     """A coordinator of ``deal`` records what it shares with ``other`` (shown on both deal pages),
     or accepts or dismisses what Akkoord suggested (``suggested``; a dismissal is kept, so that
@@ -174,7 +177,7 @@ def save_cross_link(
         raise ValidationError({"other": _("Choose another deal than this one.")})
     first, second = sorted([deal, other], key=lambda d: d.pk)
     link = CrossLink(first=first, second=second, suggested=suggested)
-    data = {"basis": basis, "description": description, "status": status}
+    data = {"basis": basis, "description": description, "status": status, "found_at": found_at}
     return save_audited(actor=actor, instance=link, data=data, deal=deal)
 
 
@@ -182,3 +185,30 @@ def delete_cross_link(*, actor: Any, deal: Deal, link: CrossLink) -> None:
     if not is_coordinator(actor, deal) or deal.pk not in (link.first_id, link.second_id):
         raise PermissionDenied(_("Only the coordinators of this deal and knowledge editors may do this."))
     delete_audited(actor=actor, instance=link, deal=deal)
+
+
+def save_meeting(*, actor: Any, event: Any, data: dict[str, Any]) -> Meeting:
+    """The organisers of an event fill in what Kennis keeps of it."""
+    from akkoord.events.services import require_organiser
+
+    require_organiser(actor, event)
+    meeting = Meeting.objects.filter(event=event).first() or Meeting(event=event)
+    return save_audited(actor=actor, instance=meeting, data=data, deal=event.deal)
+
+
+def save_publication(*, actor: Any, data: dict[str, Any], event: Any = None) -> Publication:
+    """A publication for a reading list: written by an event's organisers or a knowledge editor;
+    with ``event``, it goes on that meeting's reading list."""
+    from akkoord.events.services import can_organise
+
+    if not (permissions.is_editor(actor) or (event is not None and can_organise(actor, event))):
+        raise PermissionDenied(_("Only the organisers of a meeting and knowledge editors may do this."))
+    publication = save_audited(
+        actor=actor, instance=Publication(), data=data, deal=getattr(event, "deal", None)
+    )
+    if event is not None:
+        meeting = Meeting.objects.filter(event=event).first() or save_meeting(
+            actor=actor, event=event, data={}
+        )
+        save_meeting(actor=actor, event=event, data={"reading": [*meeting.reading.all(), publication]})
+    return publication

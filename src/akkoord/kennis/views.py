@@ -22,6 +22,7 @@ from akkoord.common.query import query_int
 from akkoord.deals.models import Deal, Phase
 from akkoord.deals.permissions import can_view, require_coordinator, visible_deals
 from akkoord.events.models import Event
+from akkoord.events.services import can_organise
 from akkoord.finance.models import rings
 from akkoord.impact.models import Narrative
 from akkoord.web import charts
@@ -29,7 +30,17 @@ from akkoord.web.forms import apply_errors
 
 from . import forms, permissions, services
 from .documents import KINDS
-from .models import Barrier, Case, CaseStatus, CrossLink, Evidence, ObstacleKind, Outcome
+from .models import (
+    Barrier,
+    Case,
+    CaseStatus,
+    CrossLink,
+    Evidence,
+    Meeting,
+    ObstacleKind,
+    Outcome,
+    Publication,
+)
 from .search import parse, search
 from .suggestions import suggest
 
@@ -43,6 +54,7 @@ def kind_labels() -> dict[str, str]:
         "decision": _("decision"),
         "working_group": _("working group"),
         "event": _("event"),
+        "publication": _("publication"),
     }
 
 
@@ -380,3 +392,61 @@ def network(request: HttpRequest) -> HttpResponse:
     legend = charts.html_legend([(label, k) for k, (_v, label) in enumerate(CrossLink.Basis.choices)])
     context = {"links": links, "linked": linked, "chart": chart, "legend": legend}
     return render(request, "kennis/network.html", context)
+
+
+def _event_of(request: HttpRequest, slug: str) -> Event:
+    event = get_object_or_404(Event, slug=slug)
+    if event.deal is not None and not can_view(request.user, event.deal):
+        raise Http404
+    return event
+
+
+@login_required
+def meeting_form(request: HttpRequest, slug: str) -> HttpResponse:
+    event = _event_of(request, slug)
+    if not can_organise(request.user, event):
+        raise PermissionDenied(_("Only the organisers of this event may do this."))
+    meeting = Meeting.objects.filter(event=event).first()
+    form = forms.MeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_meeting(actor=request.user, event=event, data=dict(form.cleaned_data))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(event.get_absolute_url() + "#meeting")
+    context = {"form": form, "title": _("Reading, notes and follow-up"), "back": event.get_absolute_url()}
+    return render(
+        request, "web/form_page.html", context, status=400 if form.is_bound and form.errors else 200
+    )
+
+
+@login_required
+def publication_add(request: HttpRequest) -> HttpResponse:
+    slug = request.GET.get("event", "")
+    event = _event_of(request, slug) if slug else None
+    if not (permissions.is_editor(request.user) or (event is not None and can_organise(request.user, event))):
+        raise PermissionDenied(_("Only the organisers of a meeting and knowledge editors may do this."))
+    form = forms.PublicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_publication(actor=request.user, data=dict(form.cleaned_data), event=event)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(
+                event.get_absolute_url() + "#meeting" if event else reverse("kennis:publications")
+            )
+    back = event.get_absolute_url() if event else reverse("kennis:publications")
+    context = {"form": form, "title": _("Add a publication"), "back": back}
+    return render(
+        request, "web/form_page.html", context, status=400 if form.is_bound and form.errors else 200
+    )
+
+
+def publications(request: HttpRequest) -> HttpResponse:
+    """Every publication on a reading list, with the meetings that list it."""
+    rows = Publication.objects.prefetch_related("meetings__event").order_by("title")
+    return render(request, "kennis/publications.html", {"publications": rows})
