@@ -33,6 +33,7 @@ PAGES = [
     "/kennis/lessen/",
     "/kennis/netwerk/",
     "/kennis/publicaties/",
+    "/kennis/opschaling/town-deal-sterke-streken/",
     "/events/cop-woningbouw-sociale-duurzaamheid/",
     "/kennis/belemmeringen/",
     "/kennis/belemmeringen/isde-gemeenten-aanvragen/",

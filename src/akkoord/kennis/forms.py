@@ -24,9 +24,11 @@ from .models import (
     CaseResult,
     CaseSource,
     CrossLink,
+    Diversity,
     Meeting,
     Obstacle,
     Publication,
+    Stakeholder,
     SuccessFactor,
 )
 
@@ -221,3 +223,30 @@ class PublicationForm(forms.ModelForm):
         model = Publication
         fields = ["title", "author", "year", "url", "why", "source"]
         widgets = {"why": forms.Textarea(attrs={"rows": 3})}
+
+
+class StakeholderForm(forms.ModelForm):
+    class Meta:
+        model = Stakeholder
+        fields = [
+            "name",
+            "organisation",
+            "inside",
+            "influence",
+            "attitude",
+            "scaling_partner",
+            "note",
+            "source",
+        ]
+        formfield_callback = bounded_formfield
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+
+class DiversityForm(forms.ModelForm):
+    class Meta:
+        model = Diversity
+        fields = ["dimension", "rating", "explanation", "source"]
+        widgets = {"explanation": forms.Textarea(attrs={"rows": 3})}
+
+    def validate_unique(self) -> None:  # a second rating of a dimension replaces the first (services)
+        return None

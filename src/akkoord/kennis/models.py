@@ -400,6 +400,96 @@ class Meeting(TimeStampedModel):
         return self._lines(self.follow_up)
 
 
+class Stakeholder(SourcedModel):
+    """A party inside or outside a deal, for scaling (seed 003: scaling partners, and the parties
+    that resist, are best involved early; non-signatories too)."""
+
+    class Attitude(models.TextChoices):
+        ENTHUSIASTIC = "enthusiastic", _("enthusiastic")
+        NEUTRAL = "neutral", _("neutral")
+        RESISTING = "resisting", _("resisting")
+
+    deal = models.ForeignKey("deals.Deal", on_delete=models.CASCADE, related_name="stakeholders")
+    name = models.CharField(_("party"), max_length=200)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisation in Akkoord"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    inside = models.BooleanField(_("inside the deal"), default=False, help_text=_("A signatory or partner."))
+    influence = models.PositiveSmallIntegerField(
+        _("influence"),
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("From 1 (little) to 5 (much)."),
+    )
+    attitude = models.CharField(_("attitude"), max_length=20, choices=Attitude.choices)
+    scaling_partner = models.BooleanField(
+        _("scaling partner"), default=False, help_text=_("Needed to scale up what works.")
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    constraint_fields = {"one_stakeholder_name_per_deal": "name"}
+
+    class Meta:
+        ordering = ["deal", "-influence", "name"]
+        verbose_name = _("stakeholder")
+        verbose_name_plural = _("stakeholders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deal", "name"],
+                name="one_stakeholder_name_per_deal",
+                violation_error_message=_("This party is already on the map."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Diversity(SourcedModel):
+    """How diverse a deal's experiments are (seed 003: situations, target groups, interests and
+    surroundings): a rating with its explanation; a low rating is a gap for scaling."""
+
+    class Dimension(models.TextChoices):
+        SITUATIONS = "situations", _("situations in which it is tried")
+        TARGET_GROUPS = "target_groups", _("target groups")
+        INTERESTS = "interests", _("wishes and interests")
+        SURROUNDINGS = "surroundings", _("surroundings")
+
+    deal = models.ForeignKey("deals.Deal", on_delete=models.CASCADE, related_name="diversity")
+    dimension = models.CharField(_("diversity in"), max_length=20, choices=Dimension.choices)
+    rating = models.PositiveSmallIntegerField(
+        _("rating"),
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("From 1 (one kind only) to 5 (very diverse)."),
+    )
+    explanation = models.TextField(_("explanation"))
+
+    constraint_fields = {"one_rating_per_dimension": "dimension"}
+
+    class Meta:
+        ordering = ["deal", "dimension"]
+        verbose_name = _("diversity rating")
+        verbose_name_plural = _("diversity ratings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deal", "dimension"],
+                name="one_rating_per_dimension",
+                violation_error_message=_("This kind of diversity is already rated; change that rating."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_dimension_display()}: {self.rating}"
+
+    @property
+    def is_gap(self) -> bool:
+        return self.rating <= 2
+
+
 class SearchDocument(models.Model):
     """One searchable record: its text for snippets, its terms for the database's text index.
 

@@ -24,9 +24,11 @@ from .models import (
     CaseSource,
     CaseStatus,
     CrossLink,
+    Diversity,
     Meeting,
     Obstacle,
     Publication,
+    Stakeholder,
     SuccessFactor,
 )
 
@@ -212,3 +214,28 @@ def save_publication(*, actor: Any, data: dict[str, Any], event: Any = None) -> 
         )
         save_meeting(actor=actor, event=event, data={"reading": [*meeting.reading.all(), publication]})
     return publication
+
+
+def save_stakeholder(
+    *, actor: Any, deal: Deal, data: dict[str, Any], stakeholder: Stakeholder | None = None
+) -> Stakeholder:
+    if not is_coordinator(actor, deal):
+        raise PermissionDenied(_("Only the coordinators of this deal and knowledge editors may do this."))
+    return save_audited(actor=actor, instance=stakeholder or Stakeholder(deal=deal), data=data, deal=deal)
+
+
+def delete_stakeholder(*, actor: Any, deal: Deal, stakeholder: Stakeholder) -> None:
+    if not is_coordinator(actor, deal) or stakeholder.deal_id != deal.pk:
+        raise PermissionDenied(_("Only the coordinators of this deal and knowledge editors may do this."))
+    delete_audited(actor=actor, instance=stakeholder, deal=deal)
+
+
+@transaction.atomic
+def rate_diversity(*, actor: Any, deal: Deal, data: dict[str, Any]) -> Diversity:
+    """A rating of one kind of diversity; rating it again changes the rating (row lock)."""
+    if not is_coordinator(actor, deal):
+        raise PermissionDenied(_("Only the coordinators of this deal and knowledge editors may do this."))
+    existing = (
+        Diversity.objects.select_for_update().filter(deal=deal, dimension=data.get("dimension")).first()
+    )
+    return save_audited(actor=actor, instance=existing or Diversity(deal=deal), data=data, deal=deal)

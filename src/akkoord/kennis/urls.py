@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import scaling, views
 
 app_name = "kennis"
 urlpatterns = [
@@ -14,6 +14,14 @@ urlpatterns = [
     path("voorbeelden/<slug:slug>/<str:kind>/<id:pk>/verwijderen/", views.part_delete, name="part_delete"),
     path("voorbeelden/<slug:slug>/status/<str:action>/", views.case_action, name="case_action"),
     path("netwerk/", views.network, name="network"),
+    path("opschaling/<slug:slug>/", scaling.overview, name="scaling"),
+    path("opschaling/<slug:slug>/partij/", scaling.stakeholder_form, name="stakeholder_add"),
+    path(
+        "opschaling/<slug:slug>/partij/<id:pk>/verwijderen/",
+        scaling.stakeholder_delete,
+        name="stakeholder_delete",
+    ),
+    path("opschaling/<slug:slug>/diversiteit/", scaling.diversity_form, name="diversity_rate"),
     path("bijeenkomsten/<slug:slug>/", views.meeting_form, name="meeting_edit"),
     path("publicaties/", views.publications, name="publications"),
     path("publicaties/nieuw/", views.publication_add, name="publication_add"),

@@ -527,3 +527,30 @@ def network_chart(
     ax.set_title(title)
     _source(fig, source, 5.5)
     return _figure_svg(fig, title)
+
+
+def stakeholder_chart(
+    title: str, columns: Sequence[str], points: Sequence[tuple[int, int, bool]], source: str
+) -> str:
+    """Parties by attitude (``columns``, left to right) and influence (1–5), numbered in the
+    order given; scaling partners as squares, the others as circles. Parties in the same cell
+    are set side by side, so none hides another."""
+    fig, ax = _figure(6.0, 4.2)
+    seen: dict[tuple[int, int], int] = {}
+    for k, (column, influence, partner) in enumerate(points, start=1):
+        n = seen.get((column, influence), 0)
+        seen[(column, influence)] = n + 1
+        x = column + (n % 5 - 2) * 0.12
+        y = influence + (n // 5) * 0.18
+        ax.plot(x, y, "s" if partner else "o", color=OKABE_ITO[1 if partner else 0], markersize=9)
+        ax.annotate(str(k), (x, y), textcoords="offset points", xytext=(0, 8), ha="center", fontsize=8)
+    ax.set_xticks(range(len(columns)), [str(c) for c in columns])
+    ax.set_xlim(-0.6, len(columns) - 0.4)
+    ax.set_ylim(0.5, 5.9)
+    ax.set_yticks(range(1, 6))
+    ax.set_ylabel(str(_("influence (1–5)")))
+    ax.set_xlabel(str(_("attitude")))
+    ax.grid(True, axis="y", color="#e6e6e6", linewidth=0.6)
+    ax.set_title(title)
+    _source(fig, source, 4.2)
+    return _figure_svg(fig, title)

@@ -1,0 +1,117 @@
+"""Scaling (opschaling) of a deal: its stakeholder map and its diversity inventory (seed 003).
+
+Pages only; the records and their writes are in models.py and services.py.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from akkoord.common.confirm import confirmed_first
+from akkoord.deals.models import Deal
+from akkoord.deals.permissions import can_view, is_coordinator, require_coordinator
+from akkoord.web import charts
+from akkoord.web.forms import apply_errors
+
+from . import forms, services
+from .models import Diversity, Stakeholder
+
+COLUMNS = [Stakeholder.Attitude.RESISTING, Stakeholder.Attitude.NEUTRAL, Stakeholder.Attitude.ENTHUSIASTIC]
+
+
+def _deal(request: HttpRequest, slug: str) -> Deal:
+    deal = get_object_or_404(Deal, slug=slug)
+    if not can_view(request.user, deal):
+        raise Http404
+    return deal
+
+
+def overview(request: HttpRequest, slug: str) -> HttpResponse:
+    deal = _deal(request, slug)
+    parties = list(Stakeholder.objects.filter(deal=deal).select_related("organisation"))
+    labels = dict(Stakeholder.Attitude.choices)
+    chart = ""
+    if parties:
+        chart = charts.stakeholder_chart(
+            _("Who has influence, and how they stand"),
+            [labels[c] for c in COLUMNS],
+            [(COLUMNS.index(p.attitude), p.influence, p.scaling_partner) for p in parties],
+            _("Source: the stakeholder map of %(deal)s.") % {"deal": deal.title},
+        )
+    ratings = {r.dimension: r for r in Diversity.objects.filter(deal=deal)}
+    rows = [(value, label, ratings.get(value)) for value, label in Diversity.Dimension.choices]
+    context = {
+        "deal": deal,
+        "parties": parties,
+        "chart": chart,
+        "rows": rows,
+        "gaps": [label for _v, label, r in rows if r is None or r.is_gap],
+        "resisting_partners": [
+            p for p in parties if p.attitude == Stakeholder.Attitude.RESISTING and p.influence >= 4
+        ],
+        "outside_partners": [p for p in parties if p.scaling_partner and not p.inside],
+        "coordinator": is_coordinator(request.user, deal),
+    }
+    return render(request, "kennis/scaling.html", context)
+
+
+def _form_page(request: HttpRequest, deal: Deal, form: object, title: str) -> HttpResponse:
+    context = {"form": form, "title": title, "back": reverse("kennis:scaling", args=[deal.slug])}
+    return render(
+        request, "web/form_page.html", context, status=400 if form.is_bound and form.errors else 200
+    )  # type: ignore[attr-defined]
+
+
+@login_required
+def stakeholder_form(request: HttpRequest, slug: str) -> HttpResponse:
+    deal = _deal(request, slug)
+    require_coordinator(request.user, deal)
+    form = forms.StakeholderForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_stakeholder(actor=request.user, deal=deal, data=dict(form.cleaned_data))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(reverse("kennis:scaling", args=[deal.slug]))
+    return _form_page(request, deal, form, _("Add a party to the stakeholder map"))
+
+
+@login_required
+@require_POST
+@confirmed_first()
+def stakeholder_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    deal = _deal(request, slug)
+    party = get_object_or_404(Stakeholder, pk=pk, deal=deal)
+    services.delete_stakeholder(actor=request.user, deal=deal, stakeholder=party)
+    messages.success(request, _("Deleted."))
+    return redirect(reverse("kennis:scaling", args=[deal.slug]))
+
+
+@login_required
+def diversity_form(request: HttpRequest, slug: str) -> HttpResponse:
+    deal = _deal(request, slug)
+    require_coordinator(request.user, deal)
+    initial = (
+        {"dimension": request.GET.get("dimension")}
+        if request.GET.get("dimension") in Diversity.Dimension.values
+        else {}
+    )
+    form = forms.DiversityForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.rate_diversity(actor=request.user, deal=deal, data=dict(form.cleaned_data))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(reverse("kennis:scaling", args=[deal.slug]))
+    return _form_page(request, deal, form, _("Rate a kind of diversity"))
