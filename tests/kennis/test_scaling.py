@@ -60,3 +60,21 @@ def test_only_coordinators_write_and_private_deals_stay_private(deal: Any) -> No
     deal.is_public = False
     deal.save()
     assert Client().get(reverse("kennis:scaling", args=[deal.slug])).status_code == 404
+
+
+def test_readiness_per_phase_shows_beside_the_phase_change(deal: Any) -> None:
+    from akkoord.kennis.models import PhaseReadiness
+
+    coordinator = CoordinatorFactory(deal=deal, user=UserFactory(username="c-phase")).user
+    c = _client(coordinator)
+    page = c.get(deal.get_absolute_url()).content.decode()
+    assert "Wat zijn de juiste dingen om te doen?" in page  # the question of the phase it would leave
+    url = reverse("kennis:phase_readiness", args=[deal.slug, "explore"])
+    assert c.post(url, {"ready": "partly", "answer": "De profijtgroep doet nog niet mee."}).status_code == 302
+    assert c.post(url, {"ready": "yes", "answer": "Nu wel."}).status_code == 302
+    assert PhaseReadiness.objects.get().ready == "yes"  # answered again: changed, not doubled
+    assert "Nu wel." in c.get(deal.get_absolute_url()).content.decode()
+    assert "Nu wel." not in Client().get(deal.get_absolute_url()).content.decode()  # coordinators only
+    assert c.get(reverse("kennis:phase_readiness", args=[deal.slug, "nonsense"])).status_code == 404
+    page = Client().get(reverse("kennis:scaling", args=[deal.slug])).content.decode()
+    assert "Hoe behouden we het effect?" in page and "Nu wel." in page

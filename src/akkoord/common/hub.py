@@ -124,3 +124,16 @@ def register_derived(name: str, models: tuple[str, ...], rebuild: Callable[[], A
 
 def derived() -> list[Derived]:
     return [d for _name, d in sorted(_DERIVED.items())]
+
+
+# Beside a deal's phase change, what the apps above know of its readiness (Kennis: the answer to
+# the question of the phase it leaves); ``note(request, deal)`` returns HTML or "".
+_PHASE_NOTES: dict[str, Callable[[Any, Any], str]] = {}
+
+
+def register_phase_note(name: str, note: Callable[[Any, Any], str]) -> None:
+    _PHASE_NOTES[name] = note
+
+
+def phase_notes(request: Any, deal: Any) -> list[str]:
+    return [html for _name, note in sorted(_PHASE_NOTES.items()) if (html := note(request, deal))]

@@ -152,6 +152,7 @@ def deal_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "milestones": deal.milestones.all(),
         "decisions": deal.decisions.all(),
         **_panels(request, deal),
+        "phase_notes": hub.phase_notes(request, deal) if is_coord else [],
         "this_year": timezone.localdate().year,
         "regions": deal.regions.all(),
         "balance_chart": balance_chart,

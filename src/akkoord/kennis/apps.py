@@ -17,6 +17,7 @@ class KennisConfig(AppConfig):
         hub.register_event_panel(
             hub.DealPanel("meeting", _("Reading, notes and follow-up"), 10, panels.render_event)
         )
+        hub.register_phase_note(self.label, _phase_note)
         hub.register_demo(self.label, 90, _load_demo)
         hub.register_derived(self.label, ("kennis.searchdocument", "kennis.searchfacet"), documents.rebuild)
 
@@ -25,3 +26,9 @@ def _load_demo(actor: object) -> None:
     from .demo import load_kennis  # imported when the demo is loaded, not at start-up
 
     load_kennis(actor)
+
+
+def _phase_note(request: object, deal: object) -> str:
+    from .scaling import phase_note  # the pages (and their charts) load when a deal page is drawn
+
+    return phase_note(request, deal)  # type: ignore[arg-type]

@@ -27,6 +27,7 @@ from .models import (
     Diversity,
     Meeting,
     Obstacle,
+    PhaseReadiness,
     Publication,
     Stakeholder,
     SuccessFactor,
@@ -250,3 +251,10 @@ class DiversityForm(forms.ModelForm):
 
     def validate_unique(self) -> None:  # a second rating of a dimension replaces the first (services)
         return None
+
+
+class PhaseReadinessForm(forms.ModelForm):
+    class Meta:
+        model = PhaseReadiness
+        fields = ["ready", "answer"]
+        widgets = {"answer": forms.Textarea(attrs={"rows": 4})}

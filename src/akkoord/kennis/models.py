@@ -490,6 +490,46 @@ class Diversity(SourcedModel):
         return self.rating <= 2
 
 
+# The question of each phase (seed 003: Impact Centre Erasmus, four phases of impactful change).
+PHASE_QUESTIONS = {
+    Phase.EXPLORE: _("What are the right things to do?"),
+    Phase.DRIVE: _("Are we doing the right things?"),
+    Phase.LEARN: _(
+        "Are we still doing the right things, are we doing them right, and how does the cooperation go?"
+    ),
+    Phase.SECURE: _("How do we keep the effect? Scale up, replicate or stop?"),
+}
+
+
+class PhaseReadiness(TimeStampedModel):
+    """A deal's answer to the question of one phase, and whether it is ready to leave it."""
+
+    class Ready(models.TextChoices):
+        YES = "yes", _("ready")
+        PARTLY = "partly", _("partly ready")
+        NO = "no", _("not ready")
+
+    deal = models.ForeignKey("deals.Deal", on_delete=models.CASCADE, related_name="phase_readiness")
+    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices)
+    ready = models.CharField(_("ready for the next phase"), max_length=10, choices=Ready.choices)
+    answer = models.TextField(_("answer"), help_text=_("The deal's answer to the question of this phase."))
+
+    constraint_fields = {"one_readiness_per_phase": "phase"}
+
+    class Meta:
+        ordering = ["deal", "phase"]
+        verbose_name = _("readiness per phase")
+        verbose_name_plural = _("readiness per phase")
+        constraints = [models.UniqueConstraint(fields=["deal", "phase"], name="one_readiness_per_phase")]
+
+    def __str__(self) -> str:
+        return f"{self.deal}: {self.get_phase_display()}"
+
+    @property
+    def question(self) -> str:
+        return str(PHASE_QUESTIONS[self.phase])
+
+
 class SearchDocument(models.Model):
     """One searchable record: its text for snippets, its terms for the database's text index.
 

@@ -15,13 +15,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from akkoord.common.confirm import confirmed_first
-from akkoord.deals.models import Deal
+from akkoord.deals.models import Deal, Phase
 from akkoord.deals.permissions import can_view, is_coordinator, require_coordinator
 from akkoord.web import charts
 from akkoord.web.forms import apply_errors
 
 from . import forms, services
-from .models import Diversity, Stakeholder
+from .models import PHASE_QUESTIONS, Diversity, PhaseReadiness, Stakeholder
 
 COLUMNS = [Stakeholder.Attitude.RESISTING, Stakeholder.Attitude.NEUTRAL, Stakeholder.Attitude.ENTHUSIASTIC]
 
@@ -47,8 +47,11 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
         )
     ratings = {r.dimension: r for r in Diversity.objects.filter(deal=deal)}
     rows = [(value, label, ratings.get(value)) for value, label in Diversity.Dimension.choices]
+    answers = {r.phase: r for r in PhaseReadiness.objects.filter(deal=deal)}
+    phases = [(value, label, PHASE_QUESTIONS[value], answers.get(value)) for value, label in Phase.choices]
     context = {
         "deal": deal,
+        "phases": phases,
         "parties": parties,
         "chart": chart,
         "rows": rows,
@@ -115,3 +118,34 @@ def diversity_form(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("Saved."))
             return redirect(reverse("kennis:scaling", args=[deal.slug]))
     return _form_page(request, deal, form, _("Rate a kind of diversity"))
+
+
+@login_required
+def phase_form(request: HttpRequest, slug: str, phase: str) -> HttpResponse:
+    deal = _deal(request, slug)
+    require_coordinator(request.user, deal)
+    if phase not in Phase.values:
+        raise Http404
+    existing = PhaseReadiness.objects.filter(deal=deal, phase=phase).first()
+    form = forms.PhaseReadinessForm(request.POST or None, instance=existing)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_phase_readiness(
+                actor=request.user, deal=deal, phase=phase, data=dict(form.cleaned_data)
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(reverse("kennis:scaling", args=[deal.slug]) + "#readiness")
+    title = _("%(phase)s: %(question)s") % {"phase": Phase(phase).label, "question": PHASE_QUESTIONS[phase]}
+    return _form_page(request, deal, form, title)
+
+
+def phase_note(request: HttpRequest, deal: Deal) -> str:
+    """For the deal page, beside the phase change: how ready the deal says it is to leave its phase."""
+    from django.template.loader import render_to_string
+
+    answer = PhaseReadiness.objects.filter(deal=deal, phase=deal.phase).first()
+    context = {"deal": deal, "answer": answer, "question": PHASE_QUESTIONS.get(deal.phase, "")}
+    return render_to_string("kennis/_phase_note.html", context, request)

@@ -27,6 +27,7 @@ from .models import (
     Diversity,
     Meeting,
     Obstacle,
+    PhaseReadiness,
     Publication,
     Stakeholder,
     SuccessFactor,
@@ -239,3 +240,14 @@ def rate_diversity(*, actor: Any, deal: Deal, data: dict[str, Any]) -> Diversity
         Diversity.objects.select_for_update().filter(deal=deal, dimension=data.get("dimension")).first()
     )
     return save_audited(actor=actor, instance=existing or Diversity(deal=deal), data=data, deal=deal)
+
+
+@transaction.atomic
+def save_phase_readiness(*, actor: Any, deal: Deal, phase: str, data: dict[str, Any]) -> PhaseReadiness:
+    """The answer to a phase's question; answering again changes it (row lock, unique constraint)."""
+    if not is_coordinator(actor, deal):
+        raise PermissionDenied(_("Only the coordinators of this deal and knowledge editors may do this."))
+    existing = PhaseReadiness.objects.select_for_update().filter(deal=deal, phase=phase).first()
+    return save_audited(
+        actor=actor, instance=existing or PhaseReadiness(deal=deal, phase=phase), data=data, deal=deal
+    )

@@ -22,6 +22,7 @@ urlpatterns = [
         name="stakeholder_delete",
     ),
     path("opschaling/<slug:slug>/diversiteit/", scaling.diversity_form, name="diversity_rate"),
+    path("opschaling/<slug:slug>/fase/<str:phase>/", scaling.phase_form, name="phase_readiness"),
     path("bijeenkomsten/<slug:slug>/", views.meeting_form, name="meeting_edit"),
     path("publicaties/", views.publications, name="publications"),
     path("publicaties/nieuw/", views.publication_add, name="publication_add"),
