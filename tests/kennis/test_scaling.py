@@ -78,3 +78,27 @@ def test_readiness_per_phase_shows_beside_the_phase_change(deal: Any) -> None:
     assert c.get(reverse("kennis:phase_readiness", args=[deal.slug, "nonsense"])).status_code == 404
     page = Client().get(reverse("kennis:scaling", args=[deal.slug])).content.decode()
     assert "Hoe behouden we het effect?" in page and "Nu wel." in page
+
+
+@pytest.mark.parametrize("name", ["a\x00b", "x" * 201, '=HYPERLINK("http://evil")\x07'])
+def test_hostile_input_on_the_new_forms_is_refused_and_changes_nothing(deal: Any, name: str) -> None:
+    coordinator = CoordinatorFactory(deal=deal, user=UserFactory(username="c-hostile")).user
+    c = _client(coordinator)
+    answer = name if len(name) < 200 else "a\x00b"  # the answer is free text of any length
+    party = c.post(
+        reverse("kennis:stakeholder_add", args=[deal.slug]),
+        {"name": name, "influence": 3, "attitude": "neutral"},
+    )
+    phase = c.post(
+        reverse("kennis:phase_readiness", args=[deal.slug, "explore"]), {"ready": "yes", "answer": answer}
+    )
+    case = c.post(
+        reverse("kennis:case_add"),
+        {"title": name, "summary": "s", "deals": [deal.pk], "evidence": "described"},
+    )
+    assert party.status_code == phase.status_code == case.status_code == 400
+    from akkoord.kennis.models import Case, PhaseReadiness
+
+    assert (
+        not Stakeholder.objects.exists() and not PhaseReadiness.objects.exists() and not Case.objects.exists()
+    )

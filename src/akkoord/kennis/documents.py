@@ -37,13 +37,7 @@ class Doc:
 
 def _regions(regions: Iterable[Any]) -> list[tuple[str, str]]:
     """A region's code and those of the province and labour-market region it lies in."""
-    codes: set[str] = set()
-    for r in regions:
-        codes.add(r.code)
-        for parent in (r.province, r.labour_market_region):
-            if parent is not None:
-                codes.add(parent.code)
-    return [("region", c) for c in sorted(codes)]
+    return [("region", c) for c in sorted({p.code for r in regions for p in r.with_parents()})]
 
 
 def _deal_facets(deal: Deal) -> list[tuple[str, str]]:

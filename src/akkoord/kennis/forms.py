@@ -18,6 +18,7 @@ from akkoord.regions.models import Region
 from . import permissions
 from .models import (
     MAX_THEMES,
+    MEETING_KINDS,
     Barrier,
     Case,
     CaseIngredient,
@@ -194,7 +195,7 @@ class CrossLinkForm(forms.Form):
     def __init__(self, *args: Any, deal: Deal, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["other"].queryset = visible_deals(user).exclude(pk=deal.pk).order_by("title")
-        meetings = Event.objects.filter(kind__in=["cop_meeting", "excursion", "parade"])
+        meetings = Event.objects.filter(kind__in=MEETING_KINDS)
         self.fields["found_at"].queryset = meetings.filter(
             Q(deal__isnull=True) | Q(deal__in=visible_deals(user))
         ).order_by("-starts_at")

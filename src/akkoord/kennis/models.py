@@ -363,6 +363,10 @@ class Publication(SourcedModel):
         return reverse("kennis:publications") + f"#publication-{self.pk}"
 
 
+# The kinds of event that Kennis keeps a reading list, notes and follow-up for.
+MEETING_KINDS = ("cop_meeting", "excursion", "parade")
+
+
 class Meeting(TimeStampedModel):
     """What Kennis adds to an event: a CoP meeting's reading list, agenda, notes and follow-up,
     an excursion's example projects (the event itself stays in events/)."""

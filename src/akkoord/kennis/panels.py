@@ -9,9 +9,10 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 
 from akkoord.deals.permissions import can_view, is_coordinator
+from akkoord.events.services import can_organise
 
 from . import permissions
-from .models import Barrier, Case, CaseStatus, CrossLink, Meeting, ObstacleKind, Outcome
+from .models import MEETING_KINDS, Barrier, Case, CaseStatus, CrossLink, Meeting, ObstacleKind, Outcome
 from .suggestions import suggest
 
 
@@ -77,14 +78,9 @@ def render(request: Any, deal: Any) -> str:
     return render_to_string("kennis/_deal_panel.html", context, request)
 
 
-MEETING_KINDS = {"cop_meeting", "excursion", "parade"}
-
-
 def render_event(request: Any, event: Any) -> str:
     """A meeting's reading list, agenda, visited cases and, afterwards, notes, cross-links found
     and follow-up actions; with a link for its organisers to fill them in."""
-    from akkoord.events.services import can_organise
-
     if event.kind not in MEETING_KINDS:
         return ""
     meeting = Meeting.objects.filter(event=event).first()

@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from akkoord.deals.models import Deal
 from akkoord.deals.permissions import can_view, is_coordinator
+from akkoord.events.services import can_organise
 
 from .models import Case, CaseStatus
 
@@ -43,6 +46,20 @@ def can_read(user: Any, case: Case) -> bool:
 def can_review(user: Any, case: Case) -> bool:
     """A second person: a writer of the case who is not its author."""
     return case.status == CaseStatus.IN_REVIEW and can_write(user, case) and case.author_id != user.pk
+
+
+def visible_deal(user: Any, slug: str) -> Deal:
+    """The deal with this slug, or 404 when there is none or ``user`` may not see it."""
+    deal = get_object_or_404(Deal, slug=slug)
+    if not can_view(user, deal):
+        raise Http404
+    return deal
+
+
+def require_publication_writer(user: Any, event: Any = None) -> None:
+    """Publications for reading lists: knowledge editors, or the organisers of ``event``."""
+    if not (is_editor(user) or (event is not None and can_organise(user, event))):
+        raise PermissionDenied(_("Only the organisers of a meeting and knowledge editors may do this."))
 
 
 def visible_deals_of(user: Any, deals: list[Deal]) -> list[Deal]:

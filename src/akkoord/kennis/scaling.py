@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,25 +15,19 @@ from django.views.decorators.http import require_POST
 
 from akkoord.common.confirm import confirmed_first
 from akkoord.deals.models import Deal, Phase
-from akkoord.deals.permissions import can_view, is_coordinator, require_coordinator
+from akkoord.deals.permissions import is_coordinator, require_coordinator
 from akkoord.web import charts
-from akkoord.web.forms import apply_errors
+from akkoord.web.forms import form_page, submitted
 
 from . import forms, services
 from .models import PHASE_QUESTIONS, Diversity, PhaseReadiness, Stakeholder
+from .permissions import visible_deal
 
 COLUMNS = [Stakeholder.Attitude.RESISTING, Stakeholder.Attitude.NEUTRAL, Stakeholder.Attitude.ENTHUSIASTIC]
 
 
-def _deal(request: HttpRequest, slug: str) -> Deal:
-    deal = get_object_or_404(Deal, slug=slug)
-    if not can_view(request.user, deal):
-        raise Http404
-    return deal
-
-
 def overview(request: HttpRequest, slug: str) -> HttpResponse:
-    deal = _deal(request, slug)
+    deal = visible_deal(request.user, slug)
     parties = list(Stakeholder.objects.filter(deal=deal).select_related("organisation"))
     labels = dict(Stakeholder.Attitude.choices)
     chart = ""
@@ -65,34 +58,23 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "kennis/scaling.html", context)
 
 
-def _form_page(request: HttpRequest, deal: Deal, form: object, title: str) -> HttpResponse:
-    context = {"form": form, "title": title, "back": reverse("kennis:scaling", args=[deal.slug])}
-    return render(
-        request, "web/form_page.html", context, status=400 if form.is_bound and form.errors else 200
-    )  # type: ignore[attr-defined]
-
-
 @login_required
 def stakeholder_form(request: HttpRequest, slug: str) -> HttpResponse:
-    deal = _deal(request, slug)
+    deal = visible_deal(request.user, slug)
     require_coordinator(request.user, deal)
     form = forms.StakeholderForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_stakeholder(actor=request.user, deal=deal, data=dict(form.cleaned_data))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(reverse("kennis:scaling", args=[deal.slug]))
-    return _form_page(request, deal, form, _("Add a party to the stakeholder map"))
+    back = reverse("kennis:scaling", args=[deal.slug])
+    if submitted(request, form, services.save_stakeholder, actor=request.user, deal=deal):
+        messages.success(request, _("Saved."))
+        return redirect(back)
+    return form_page(request, form, _("Add a party to the stakeholder map"), back)
 
 
 @login_required
 @require_POST
 @confirmed_first()
 def stakeholder_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    deal = _deal(request, slug)
+    deal = visible_deal(request.user, slug)
     party = get_object_or_404(Stakeholder, pk=pk, deal=deal)
     services.delete_stakeholder(actor=request.user, deal=deal, stakeholder=party)
     messages.success(request, _("Deleted."))
@@ -101,7 +83,7 @@ def stakeholder_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 
 @login_required
 def diversity_form(request: HttpRequest, slug: str) -> HttpResponse:
-    deal = _deal(request, slug)
+    deal = visible_deal(request.user, slug)
     require_coordinator(request.user, deal)
     initial = (
         {"dimension": request.GET.get("dimension")}
@@ -109,37 +91,28 @@ def diversity_form(request: HttpRequest, slug: str) -> HttpResponse:
         else {}
     )
     form = forms.DiversityForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.rate_diversity(actor=request.user, deal=deal, data=dict(form.cleaned_data))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(reverse("kennis:scaling", args=[deal.slug]))
-    return _form_page(request, deal, form, _("Rate a kind of diversity"))
+    back = reverse("kennis:scaling", args=[deal.slug])
+    if submitted(request, form, services.rate_diversity, actor=request.user, deal=deal):
+        messages.success(request, _("Saved."))
+        return redirect(back)
+    return form_page(request, form, _("Rate a kind of diversity"), back)
 
 
 @login_required
 def phase_form(request: HttpRequest, slug: str, phase: str) -> HttpResponse:
-    deal = _deal(request, slug)
+    deal = visible_deal(request.user, slug)
     require_coordinator(request.user, deal)
     if phase not in Phase.values:
         raise Http404
     existing = PhaseReadiness.objects.filter(deal=deal, phase=phase).first()
     form = forms.PhaseReadinessForm(request.POST or None, instance=existing)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_phase_readiness(
-                actor=request.user, deal=deal, phase=phase, data=dict(form.cleaned_data)
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(reverse("kennis:scaling", args=[deal.slug]) + "#readiness")
+    back = reverse("kennis:scaling", args=[deal.slug])
+
+    if submitted(request, form, services.save_phase_readiness, actor=request.user, deal=deal, phase=phase):
+        messages.success(request, _("Saved."))
+        return redirect(back + "#readiness")
     title = _("%(phase)s: %(question)s") % {"phase": Phase(phase).label, "question": PHASE_QUESTIONS[phase]}
-    return _form_page(request, deal, form, title)
+    return form_page(request, form, title, back)
 
 
 def phase_note(request: HttpRequest, deal: Deal) -> str:

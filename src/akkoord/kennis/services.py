@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from akkoord.common import audit
 from akkoord.common.services import delete_audited, save_audited
 from akkoord.deals.models import Deal
-from akkoord.deals.permissions import is_coordinator
+from akkoord.deals.permissions import is_coordinator, require_coordinator
+from akkoord.events.services import require_organiser
 from akkoord.impact.models import Narrative
 from akkoord.organisations.models import unique_slug
 
@@ -174,8 +175,7 @@ def save_cross_link(
     """A coordinator of ``deal`` records what it shares with ``other`` (shown on both deal pages),
     or accepts or dismisses what Akkoord suggested (``suggested``; a dismissal is kept, so that
     it is not suggested again)."""
-    if not is_coordinator(actor, deal):
-        raise PermissionDenied(_("Only the coordinators of this deal and knowledge editors may do this."))
+    require_coordinator(actor, deal)
     if other.pk == deal.pk:
         raise ValidationError({"other": _("Choose another deal than this one.")})
     first, second = sorted([deal, other], key=lambda d: d.pk)
@@ -184,16 +184,19 @@ def save_cross_link(
     return save_audited(actor=actor, instance=link, data=data, deal=deal)
 
 
+def save_cross_link_from_form(*, actor: Any, deal: Deal, data: dict[str, Any]) -> CrossLink:
+    return save_cross_link(actor=actor, deal=deal, **data)
+
+
 def delete_cross_link(*, actor: Any, deal: Deal, link: CrossLink) -> None:
-    if not is_coordinator(actor, deal) or deal.pk not in (link.first_id, link.second_id):
-        raise PermissionDenied(_("Only the coordinators of this deal and knowledge editors may do this."))
+    require_coordinator(actor, deal)
+    if deal.pk not in (link.first_id, link.second_id):
+        raise PermissionDenied(_("Only a coordinator of this deal may do this."))
     delete_audited(actor=actor, instance=link, deal=deal)
 
 
 def save_meeting(*, actor: Any, event: Any, data: dict[str, Any]) -> Meeting:
     """The organisers of an event fill in what Kennis keeps of it."""
-    from akkoord.events.services import require_organiser
-
     require_organiser(actor, event)
     meeting = Meeting.objects.filter(event=event).first() or Meeting(event=event)
     return save_audited(actor=actor, instance=meeting, data=data, deal=event.deal)
@@ -202,10 +205,7 @@ def save_meeting(*, actor: Any, event: Any, data: dict[str, Any]) -> Meeting:
 def save_publication(*, actor: Any, data: dict[str, Any], event: Any = None) -> Publication:
     """A publication for a reading list: written by an event's organisers or a knowledge editor;
     with ``event``, it goes on that meeting's reading list."""
-    from akkoord.events.services import can_organise
-
-    if not (permissions.is_editor(actor) or (event is not None and can_organise(actor, event))):
-        raise PermissionDenied(_("Only the organisers of a meeting and knowledge editors may do this."))
+    permissions.require_publication_writer(actor, event)
     publication = save_audited(
         actor=actor, instance=Publication(), data=data, deal=getattr(event, "deal", None)
     )
@@ -220,34 +220,32 @@ def save_publication(*, actor: Any, data: dict[str, Any], event: Any = None) -> 
 def save_stakeholder(
     *, actor: Any, deal: Deal, data: dict[str, Any], stakeholder: Stakeholder | None = None
 ) -> Stakeholder:
-    if not is_coordinator(actor, deal):
-        raise PermissionDenied(_("Only the coordinators of this deal and knowledge editors may do this."))
+    require_coordinator(actor, deal)
     return save_audited(actor=actor, instance=stakeholder or Stakeholder(deal=deal), data=data, deal=deal)
 
 
 def delete_stakeholder(*, actor: Any, deal: Deal, stakeholder: Stakeholder) -> None:
-    if not is_coordinator(actor, deal) or stakeholder.deal_id != deal.pk:
-        raise PermissionDenied(_("Only the coordinators of this deal and knowledge editors may do this."))
+    require_coordinator(actor, deal)
+    if stakeholder.deal_id != deal.pk:
+        raise PermissionDenied(_("Only a coordinator of this deal may do this."))
     delete_audited(actor=actor, instance=stakeholder, deal=deal)
 
 
-@transaction.atomic
+def _save_one_per_deal(actor: Any, deal: Deal, model: type, key: dict[str, Any], data: dict[str, Any]) -> Any:
+    """Create or change the one row of ``model`` for ``deal`` and ``key`` (a unique constraint
+    backs it; the row lock keeps two saves at once from both creating)."""
+    require_coordinator(actor, deal)
+    with transaction.atomic():
+        existing = model.objects.select_for_update().filter(deal=deal, **key).first()
+        return save_audited(actor=actor, instance=existing or model(deal=deal, **key), data=data, deal=deal)
+
+
 def rate_diversity(*, actor: Any, deal: Deal, data: dict[str, Any]) -> Diversity:
-    """A rating of one kind of diversity; rating it again changes the rating (row lock)."""
-    if not is_coordinator(actor, deal):
-        raise PermissionDenied(_("Only the coordinators of this deal and knowledge editors may do this."))
-    existing = (
-        Diversity.objects.select_for_update().filter(deal=deal, dimension=data.get("dimension")).first()
-    )
-    return save_audited(actor=actor, instance=existing or Diversity(deal=deal), data=data, deal=deal)
+    """A rating of one kind of diversity; rating it again changes the rating."""
+    rated = {k: v for k, v in data.items() if k != "dimension"}
+    return _save_one_per_deal(actor, deal, Diversity, {"dimension": data.get("dimension")}, rated)
 
 
-@transaction.atomic
 def save_phase_readiness(*, actor: Any, deal: Deal, phase: str, data: dict[str, Any]) -> PhaseReadiness:
-    """The answer to a phase's question; answering again changes it (row lock, unique constraint)."""
-    if not is_coordinator(actor, deal):
-        raise PermissionDenied(_("Only the coordinators of this deal and knowledge editors may do this."))
-    existing = PhaseReadiness.objects.select_for_update().filter(deal=deal, phase=phase).first()
-    return save_audited(
-        actor=actor, instance=existing or PhaseReadiness(deal=deal, phase=phase), data=data, deal=deal
-    )
+    """The answer to a phase's question; answering again changes it."""
+    return _save_one_per_deal(actor, deal, PhaseReadiness, {"phase": phase}, data)

@@ -50,12 +50,7 @@ def _deal_text(deal: Deal) -> str:
 
 def _regions(deal: Deal) -> dict[str, str]:
     """A deal's regions and the provinces and labour-market regions they lie in: code → name."""
-    out: dict[str, str] = {}
-    for r in deal.regions.all():
-        for region in (r, r.province, r.labour_market_region):
-            if region is not None:
-                out[region.code] = region.name
-    return out
+    return {p.code: p.name for r in deal.regions.all() for p in r.with_parents()}
 
 
 def _names(items: list[str], limit: int = 3) -> str:

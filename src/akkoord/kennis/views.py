@@ -19,14 +19,14 @@ from django.views.decorators.http import require_POST
 
 from akkoord.common.confirm import confirmed_first
 from akkoord.common.query import query_int
-from akkoord.deals.models import Deal, Phase
+from akkoord.deals.models import Phase
 from akkoord.deals.permissions import can_view, require_coordinator, visible_deals
 from akkoord.events.models import Event
 from akkoord.events.services import can_organise
 from akkoord.finance.models import rings
 from akkoord.impact.models import Narrative
 from akkoord.web import charts
-from akkoord.web.forms import apply_errors
+from akkoord.web.forms import form_page, submitted
 
 from . import forms, permissions, services
 from .documents import KINDS
@@ -174,18 +174,12 @@ def case_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     form = forms.CaseForm(
         request.POST or None, instance=Case.objects.get(pk=case.pk) if case.pk else None, user=request.user
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.save_case(actor=request.user, case=case, data=dict(form.cleaned_data))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(saved.get_absolute_url())
+    saved = submitted(request, form, services.save_case, actor=request.user, case=case)
+    if saved is not None:
+        messages.success(request, _("Saved."))
+        return redirect(saved.get_absolute_url())
     title = _("Edit the example project") if case.pk else _("New example project")
-    back = case.get_absolute_url() if case.pk else reverse("kennis:cases")
-    status = 400 if form.is_bound and form.errors else 200
-    return render(request, "web/form_page.html", {"form": form, "title": title, "back": back}, status=status)
+    return form_page(request, form, title, case.get_absolute_url() if case.pk else reverse("kennis:cases"))
 
 
 @login_required
@@ -196,17 +190,10 @@ def part_form(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     permissions.require_write(request.user, case)
     form_class, title = forms.PART_FORMS[kind]
     form = form_class(request.POST or None, case=case)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_part(actor=request.user, case=case, kind=kind, data=dict(form.cleaned_data))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(case.get_absolute_url())
-    status = 400 if form.is_bound and form.errors else 200
-    context = {"form": form, "title": title, "back": case.get_absolute_url()}
-    return render(request, "web/form_page.html", context, status=status)
+    if submitted(request, form, services.save_part, actor=request.user, case=case, kind=kind):
+        messages.success(request, _("Saved."))
+        return redirect(case.get_absolute_url())
+    return form_page(request, form, title, case.get_absolute_url())
 
 
 @login_required
@@ -303,37 +290,22 @@ def barrier_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "kennis/barrier.html", {"barrier": barrier, "deals": deals, "cases": cases})
 
 
-def _deal_of(request: HttpRequest, slug: str) -> Deal:
-    deal = get_object_or_404(Deal, slug=slug)
-    if not can_view(request.user, deal):
-        raise Http404
-    return deal
-
-
 @login_required
 def cross_link_form(request: HttpRequest, slug: str) -> HttpResponse:
-    deal = _deal_of(request, slug)
+    deal = permissions.visible_deal(request.user, slug)
     require_coordinator(request.user, deal)
     form = forms.CrossLinkForm(request.POST or None, deal=deal, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_cross_link(actor=request.user, deal=deal, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Saved. The cross-link shows on both deal pages."))
-            return redirect(deal.get_absolute_url() + "#knowledge")
-    context = {"form": form, "title": _("Record a cross-link"), "back": deal.get_absolute_url()}
-    return render(
-        request, "web/form_page.html", context, status=400 if form.is_bound and form.errors else 200
-    )
+    if submitted(request, form, services.save_cross_link_from_form, actor=request.user, deal=deal):
+        messages.success(request, _("Saved. The cross-link shows on both deal pages."))
+        return redirect(deal.get_absolute_url() + "#knowledge")
+    return form_page(request, form, _("Record a cross-link"), deal.get_absolute_url())
 
 
 @login_required
 @require_POST
 @confirmed_first()
 def cross_link_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    deal = _deal_of(request, slug)
+    deal = permissions.visible_deal(request.user, slug)
     link = get_object_or_404(CrossLink, pk=pk)
     services.delete_cross_link(actor=request.user, deal=deal, link=link)
     messages.success(request, _("Deleted."))
@@ -344,7 +316,7 @@ def cross_link_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def suggestion_answer(request: HttpRequest, slug: str) -> HttpResponse:
     """Accept or dismiss a suggested cross-link; its reason is made again here, not taken from the form."""
-    deal = _deal_of(request, slug)
+    deal = permissions.visible_deal(request.user, slug)
     require_coordinator(request.user, deal)
     other_id, basis = request.POST.get("other", ""), request.POST.get("basis", "")
     action = request.POST.get("answer", "")
@@ -408,41 +380,26 @@ def meeting_form(request: HttpRequest, slug: str) -> HttpResponse:
         raise PermissionDenied(_("Only the organisers of this event may do this."))
     meeting = Meeting.objects.filter(event=event).first()
     form = forms.MeetingForm(request.POST or None, instance=meeting)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_meeting(actor=request.user, event=event, data=dict(form.cleaned_data))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(event.get_absolute_url() + "#meeting")
-    context = {"form": form, "title": _("Reading, notes and follow-up"), "back": event.get_absolute_url()}
-    return render(
-        request, "web/form_page.html", context, status=400 if form.is_bound and form.errors else 200
-    )
+    if submitted(request, form, services.save_meeting, actor=request.user, event=event):
+        messages.success(request, _("Saved."))
+        return redirect(event.get_absolute_url() + "#meeting")
+    return form_page(request, form, _("Reading, notes and follow-up"), event.get_absolute_url())
 
 
 @login_required
 def publication_add(request: HttpRequest) -> HttpResponse:
     slug = request.GET.get("event", "")
     event = _event_of(request, slug) if slug else None
-    if not (permissions.is_editor(request.user) or (event is not None and can_organise(request.user, event))):
-        raise PermissionDenied(_("Only the organisers of a meeting and knowledge editors may do this."))
+    permissions.require_publication_writer(request.user, event)
     form = forms.PublicationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_publication(actor=request.user, data=dict(form.cleaned_data), event=event)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(
-                event.get_absolute_url() + "#meeting" if event else reverse("kennis:publications")
-            )
-    back = event.get_absolute_url() if event else reverse("kennis:publications")
-    context = {"form": form, "title": _("Add a publication"), "back": back}
-    return render(
-        request, "web/form_page.html", context, status=400 if form.is_bound and form.errors else 200
+    if submitted(request, form, services.save_publication, actor=request.user, event=event):
+        messages.success(request, _("Saved."))
+        return redirect(event.get_absolute_url() + "#meeting" if event else reverse("kennis:publications"))
+    return form_page(
+        request,
+        form,
+        _("Add a publication"),
+        event.get_absolute_url() if event else reverse("kennis:publications"),
     )
 
 

@@ -43,3 +43,7 @@ class Region(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
+
+    def with_parents(self) -> list[Region]:
+        """This region and the province and labour-market region it lies in (those it has)."""
+        return [r for r in (self, self.province, self.labour_market_region) if r is not None]
