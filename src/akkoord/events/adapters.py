@@ -17,9 +17,10 @@ def engine_input(event: Event, options: Options) -> tuple[AssignmentInput, list[
     known = {session_key(s.number) for s in sessions}
     registrations = list(
         event.registrations.filter(status=Registration.Status.CONFIRMED)
-        .select_related("session")
+        .select_related("session", "deal")
         .order_by("id")
     )
+    grouped = options.grouping is not None  # tables by the phase of the participant's deal
     participants = tuple(
         Participant(
             id=str(r.pk),
@@ -28,6 +29,7 @@ def engine_input(event: Event, options: Options) -> tuple[AssignmentInput, list[
             preferences=tuple(str(x) for x in r.preferences if str(x) in known),
             interests=tuple(r.interests),
             locked_session=session_key(r.session.number) if r.locked and r.session else None,
+            group=r.deal.phase if grouped and r.deal else None,
         )
         for r in registrations
     )

@@ -22,6 +22,7 @@ from akkoord.common.rest.permissions import DealPermission
 from akkoord.deals.permissions import visible_deals
 
 from . import services
+from .forms import MIXED_ONLY
 from .models import AssignmentRun, Event, Registration, SessionLead, WorkSession
 
 
@@ -113,6 +114,9 @@ class RegistrationSerializer(serializers.ModelSerializer):
         child=serializers.IntegerField(), help_text="Session numbers, in order."
     )
     interests = serializers.ListField(child=serializers.CharField())
+    deal = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="The public deal the participant comes from, if given."
+    )
 
     class Meta:
         model = Registration
@@ -123,6 +127,7 @@ class RegistrationSerializer(serializers.ModelSerializer):
             "organisation",
             "stakeholder_type",
             "has_mandate",
+            "deal",
             "interests",
             "preferences",
             "status",
@@ -148,6 +153,21 @@ class RunOptionsSerializer(serializers.Serializer):
     min_per_type = serializers.IntegerField(min_value=0, max_value=50, required=False, allow_null=True)
     stretch = serializers.FloatField(min_value=0, max_value=0.5, required=False, allow_null=True)
     seed = serializers.IntegerField(min_value=0, max_value=2**31 - 1, required=False, allow_null=True)
+    grouping = serializers.ChoiceField(
+        choices=list(AssignmentRun.GROUPINGS),
+        required=False,
+        allow_null=True,
+        help_text="Tables by the phase of the participants' deals: together or mixed.",
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs.get("grouping") == "mixed":
+            wrong = {
+                name: [str(MIXED_ONLY)] for name in ("max_type_share", "min_per_type") if attrs.get(name)
+            }
+            if wrong:
+                raise serializers.ValidationError(wrong)
+        return attrs
 
 
 class RunSerializer(serializers.ModelSerializer):

@@ -104,8 +104,9 @@ def read_sessions(path: Path) -> tuple[Session, ...]:
     table = _table(path, S_COLUMNS)
     errors = _Errors(path, table, S_COLUMNS)
     mandates = errors.yes_no(table.column("requires_mandate"), "requires_mandate")
+    groups = _optional_column(table, "group")
     out = []
-    for i, ((_n, row), mandate) in enumerate(zip(table.rows, mandates, strict=True)):
+    for i, ((_n, row), mandate, group) in enumerate(zip(table.rows, mandates, groups, strict=True)):
         caps = {}
         for column in ("capacity_min", "capacity_max"):
             text = row[column] or ("0" if column == "capacity_min" else "")
@@ -132,6 +133,7 @@ def read_sessions(path: Path) -> tuple[Session, ...]:
                     capacity_min=caps["capacity_min"],
                     keywords=_split(row["keywords"].replace("|", ";")),
                     requires_mandate=mandate,
+                    group=group,
                 )
             )
     errors.check()
@@ -158,12 +160,21 @@ def read_participants(path: Path, session_ids: set[str]) -> tuple[Participant, .
         errors.add(i, "preferences", _("A session is listed twice."))
     errors.check()
     interests = _split_column(table.column("interests"))
+    groups = _optional_column(table, "group")
+    nothing = itertools.repeat(None)
     return tuple(
         map(
             Participant._make,
-            zip(ids, types, mandates, prefs, interests, itertools.repeat(None), itertools.repeat(None)),
+            zip(ids, types, mandates, prefs, interests, nothing, nothing, groups, strict=False),
         )
     )
+
+
+def _optional_column(table: Table, name: str) -> list[str | None]:
+    """An optional column's texts, ``None`` for an empty cell or a file without the column."""
+    if name not in table.columns:
+        return [None] * len(table.numbers)
+    return [text or None for text in table.column(name)]
 
 
 def write_assignment(path: Path, result: AssignmentResult) -> None:

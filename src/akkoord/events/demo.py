@@ -80,7 +80,34 @@ def load_open_event(actor: Any) -> Event:
                 "is_example": True,
             },
         )
+    _cop_participants(actor, event)
     return event
+
+
+def _cop_participants(actor: Any, event: Event) -> None:
+    """Eighteen invented participants from the City Deals, seated with the phases mixed (a draft)."""
+    deals = list(Deal.objects.filter(slug__startswith="city-deal-", is_public=True).order_by("slug"))
+    if not deals:
+        return
+    rng = random.Random(20270311)
+    words = sorted({k for s in event.sessions.all() for k in s.keywords})
+    Registration.objects.bulk_create(
+        [
+            Registration(
+                event=event,
+                name=f"CoP-deelnemer {i:02d} (voorbeeld)",
+                organisation=f"Organisatie {i:02d} (voorbeeld)",
+                stakeholder_type=rng.choice(StakeholderType.values),
+                email=f"cop-deelnemer{i:02d}@example.org",
+                interests=rng.sample(words, 2),
+                deal=deals[i % len(deals)],
+                status=Registration.Status.CONFIRMED,
+                is_example=True,
+            )
+            for i in range(1, 19)
+        ]
+    )
+    services.run_assignment(actor=actor, event=event, options=Options(grouping="mixed", seed=3))
 
 
 def load_event(actor: Any) -> Event | None:

@@ -3,12 +3,17 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 
 from akkoord.common.fields import LocalFloatField
+from akkoord.deals.permissions import visible_deals
 from akkoord.organisations.models import Organisation, StakeholderType
 
-from .models import Event, WorkSession
+from .models import AssignmentRun, Event, WorkSession
+
+# Where participants come from deals, and tables may be grouped by the phase of their deal.
+GROUPED_KINDS = (Event.Kind.COP_MEETING, Event.Kind.PARADE)
 
 CHOICE_LABELS = (_("First choice"), _("Second choice"), _("Third choice"))
 
@@ -43,6 +48,14 @@ class RegistrationForm(forms.Form):
                 if i == 0
                 else "",
             )
+        if event.kind in GROUPED_KINDS:
+            self.fields["deal"] = forms.ModelChoiceField(
+                label=_("The deal you take part in"),
+                queryset=visible_deals(AnonymousUser()).order_by("title"),
+                required=False,
+                empty_label=_("none, or not listed"),
+                help_text=_("Optional. The organisers may seat you by the phase of your deal."),
+            )
         # Keep the honeypot last, so people never tab into it before the real fields.
         self.fields["website"] = self.fields.pop("website")
         self.is_spam = bool(self.data.get("website"))
@@ -66,6 +79,7 @@ class RegistrationForm(forms.Form):
             "interests": d["interests_list"],
             "preferences": d["preferences"],
             "has_mandate": d["has_mandate"],
+            "deal": d.get("deal"),
         }
 
 
@@ -93,6 +107,15 @@ class RunForm(forms.Form):
             "session is outside their top three but shares one of their interests."
         ),
     )
+    grouping = forms.ChoiceField(
+        label=_("Tables by the phase of the participants' deals"),
+        choices=[("", _("no grouping")), *AssignmentRun.GROUPINGS.items()],
+        required=False,
+        help_text=_(
+            "For a Community of Practice: seat participants with others whose deal is in the same phase, "
+            "or mix the phases at every table. Mixing replaces the share and minimum per stakeholder type."
+        ),
+    )
     seed = forms.IntegerField(
         label=_("Draw number"),
         min_value=0,
@@ -100,6 +123,18 @@ class RunForm(forms.Form):
         required=False,
         help_text=_("The same number gives the same assignment."),
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("grouping") == "mixed":
+            for name in ("max_type_share", "min_per_type"):
+                if data.get(name):
+                    self.add_error(name, MIXED_ONLY)
+        data["grouping"] = data.get("grouping") or None
+        return data
+
+
+MIXED_ONLY = _("Leave this empty when the phases are mixed: mixing counts the seats per phase instead.")
 
 
 class EventForm(forms.ModelForm):

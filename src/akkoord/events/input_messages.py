@@ -26,6 +26,10 @@ INPUT_TEXTS = {
     "type_share_range": gettext_lazy("must be more than 0 and at most 1"),
     "at_least_one": gettext_lazy("must be at least 1"),
     "not_positive": gettext_lazy("must be more than 0"),
+    "unknown_grouping": gettext_lazy("must be one of %(choices)s"),
+    "not_with_mixed": gettext_lazy(
+        "cannot be combined with mixing groups over the tables: both count the seats of a session"
+    ),
 }
 
 

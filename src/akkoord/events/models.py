@@ -192,6 +192,15 @@ class Registration(TimeStampedModel):
     interests = models.JSONField(_("interests"), default=list, blank=True)
     preferences = models.JSONField(_("preferred sessions"), default=list, blank=True)
     has_mandate = models.BooleanField(_("has a mandate to sign"), default=False)
+    deal = models.ForeignKey(
+        "deals.Deal",
+        verbose_name=_("deal the participant comes from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Tables can be grouped by the phase of this deal."),
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.UNCONFIRMED, db_index=True
     )
@@ -295,7 +304,13 @@ class AssignmentRun(TimeStampedModel):
         "max_type_share": _("at most a share per stakeholder type of"),
         "min_per_type": _("at least per stakeholder type"),
         "stretch": _("stretch seats"),
+        "grouping": _("tables by deal phase"),
         "seed": _("draw number"),
+    }
+
+    GROUPINGS = {
+        "together": _("together: every table one phase"),
+        "mixed": _("mixed: phases spread over the tables"),
     }
 
     def settings(self) -> list[tuple[str, str]]:
@@ -305,7 +320,10 @@ class AssignmentRun(TimeStampedModel):
             value = (self.options or {}).get(key)
             if value is None:
                 continue
-            text = formats.percent(value) if key in ("max_type_share", "stretch") else str(value)
+            if key == "grouping":
+                text = str(self.GROUPINGS.get(value, value))
+            else:
+                text = formats.percent(value) if key in ("max_type_share", "stretch") else str(value)
             shown.append((str(label), text))
         return shown
 

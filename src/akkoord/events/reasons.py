@@ -12,6 +12,7 @@ from typing import Any
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from akkoord.deals.models import Phase
 from akkoord.engines.assignment import ordinal
 from akkoord.organisations.models import StakeholderType
 
@@ -22,6 +23,13 @@ def _nth(k: int) -> str:
 
 def _session(key: object) -> str:
     return f"#{key}"
+
+
+def group_label(group: object) -> str:
+    """A table group in words: the events app groups by the phase of the participant's deal."""
+    if not group:
+        return str(_("no deal phase known"))
+    return str(dict(Phase.choices).get(str(group), group))
 
 
 def _why_not(reason: list[Any]) -> str:
@@ -35,6 +43,13 @@ def _why_not(reason: list[Any]) -> str:
         return _("%(session)s had its share of %(type)s") % {"session": session, "type": label}
     if kind == "stretch_seats":
         return _("the other seats of %(session)s are stretch seats") % {"session": session}
+    if kind == "other_group":
+        return _("%(session)s is a table for another phase") % {"session": session}
+    if kind == "group_share":
+        return _("%(session)s had its share of the phase %(phase)s") % {
+            "session": session,
+            "phase": group_label(reason[2]),
+        }
     return _("%(session)s was kept for others to meet the session minimums") % {"session": session}
 
 
@@ -88,6 +103,14 @@ _BLOCKERS = {
         "%(participants)s participants of the type %(type)s but the share per type allows %(seats)s seats: "
         "short by %(short)s"
     ),
+    "group_seats": gettext_lazy(
+        "%(participants)s participants of the phase %(group)s but %(seats)s seats at the tables left for "
+        "that phase: short by %(short)s"
+    ),
+    "group_quota": gettext_lazy(
+        "%(participants)s participants of the phase %(group)s but the share per phase allows %(seats)s "
+        "seats: short by %(short)s"
+    ),
     "locked": gettext_lazy("%(participants)s participants placed by hand in %(session)s do not fit"),
     "combination": gettext_lazy(
         "%(participants)s participants cannot be placed under all the requirements together"
@@ -105,4 +128,6 @@ def blocker(b: dict[str, Any]) -> str:
         params["session"] = _session(params["session"])
     if "type" in params:
         params["type"] = dict(StakeholderType.choices).get(params["type"], params["type"])
+    if "group" in params:
+        params["group"] = group_label(params["group"])
     return str(text) % params

@@ -286,6 +286,7 @@ def execute_run(run_id: int) -> None:
             min_per_type=int(o.get("min_per_type") or 0),
             stretch=o.get("stretch"),
             seed=int(o.get("seed") or 0),
+            grouping=o.get("grouping"),
         )
         result = run_assignment(actor=run.started_by, event=run.event, options=options, progress=progress)
         summary = {

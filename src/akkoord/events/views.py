@@ -22,7 +22,7 @@ from akkoord.common.exports import CSV_TYPE, XLSX_TYPE
 from akkoord.common.tabular import TableError
 from akkoord.common.uploads import guard_upload
 from akkoord.deals.forms import ImportForm
-from akkoord.deals.models import Deal
+from akkoord.deals.models import Deal, Phase
 from akkoord.deals.permissions import can_view, require_coordinator
 from akkoord.organisations.known import details_of
 from akkoord.organisations.models import StakeholderType
@@ -31,6 +31,7 @@ from akkoord.web.forms import apply_errors
 
 from . import exporting, forms, printing, services
 from .models import AssignmentRun, Event, Registration, SessionLead, WorkSession
+from .reasons import group_label
 
 
 def _visible(request: HttpRequest, slug: str) -> Event:
@@ -117,9 +118,9 @@ def _overview(event: Event) -> dict[str, Any]:
     """The charts, the mix table and the participants per session (the page's heavy part)."""
     sessions = list(event.sessions.all())
     registrations = list(
-        event.registrations.filter(status=Registration.Status.CONFIRMED, session__isnull=False).order_by(
-            "name"
-        )
+        event.registrations.filter(status=Registration.Status.CONFIRMED, session__isnull=False)
+        .select_related("deal")
+        .order_by("name")
     )
     by_session: dict[int, list[Registration]] = {s.pk: [] for s in sessions}
     for r in registrations:
@@ -169,10 +170,12 @@ def _overview(event: Event) -> dict[str, Any]:
             _("Source: assignment of %(event)s; registrations are invented examples where marked.")
             % {"event": event.title},
         )
+    phases = _phase_mix(event, rows)
     return {
         "event": event,
         "rows": rows,
         "chart": chart,
+        **phases,
         "stretch_chart": stretch_chart,
         "types": [str(labels[t]) for t in labels],
         "sessions": sessions,
@@ -180,6 +183,26 @@ def _overview(event: Event) -> dict[str, Any]:
         "first_choice": ranks[1],
         "choices": choices,
     }
+
+
+def _phase_mix(event: Event, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Where participants named their deal: the deal phases at every table, as a chart and a table."""
+    if not any(r.deal_id for row in rows for r in row["members"]):
+        return {"phases": [], "phase_chart": None}
+    labels = [str(group_label(p)) for p in ("", *Phase.values)]
+    for row in rows:
+        mix = Counter(r.deal.phase if r.deal else "" for r in row["members"])
+        row["phases"] = [mix.get(p, 0) for p in ("", *Phase.values)]
+    chart = charts.stacked_bar_chart(
+        _("The phases of the participants' deals per table"),
+        tuple(f"#{row['session'].number}" for row in rows),
+        tuple(labels),
+        tuple(tuple(float(n) for n in row["phases"]) for row in rows),
+        _("participants"),
+        _("Source: assignment of %(event)s; registrations are invented examples where marked.")
+        % {"event": event.title},
+    )
+    return {"phases": labels, "phase_chart": chart}
 
 
 @login_required

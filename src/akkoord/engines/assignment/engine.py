@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from . import grouping
 from . import network as nw
 from .model import (
     UNLISTED_COST,
@@ -17,6 +18,7 @@ from .model import (
     Placement,
     explain,
 )
+from .prepare import group_key
 from .solvers import BACKENDS, Infeasible
 
 TOP = nw.TOP
@@ -57,7 +59,11 @@ def assign(
     ('optimal', 1, 1, 0.0)
     >>> [(p.participant_id, p.session_id, p.reason) for p in r.placements]
     [('p1', 'b', '2nd choice; a full'), ('p2', 'a', '1st choice')]
+
+    With ``options.grouping`` the sessions are tables of groups (``grouping.py``).
     """
+    if data.options.grouping is not None:
+        return grouping.assign_grouped(data, lambda plain: assign(plain, backend=backend, progress=progress))
     started = time.perf_counter()
     report = progress or (lambda stage, fraction: None)
     report("scoring", 0.0)
@@ -520,6 +526,8 @@ def _why_not(
     type_counts: dict[int, dict[str, int]],
 ) -> tuple[str, ...]:
     p, s = data.participants[i], data.sessions[j]
+    if s.group is not None and s.group != group_key(p.group):
+        return ("other_group", s.id)
     if s.requires_mandate and not p.has_mandate:
         return ("mandate", s.id)
     if counts[j] >= s.capacity_max:

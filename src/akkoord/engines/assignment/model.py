@@ -24,6 +24,8 @@ MESSAGES: dict[str, str] = {
     "type_share_range": "must be more than 0 and at most 1",
     "at_least_one": "must be at least 1",
     "not_positive": "must be positive",
+    "unknown_grouping": "must be one of {choices}",
+    "not_with_mixed": "cannot be combined with grouping 'mixed' (both count seats per session)",
 }
 
 
@@ -43,6 +45,7 @@ class Participant(NamedTuple):
     interests: tuple[str, ...] = ()
     discipline: str | None = None
     locked_session: str | None = None  # moved by hand: stays in this session
+    group: str | None = None  # for ``Options.grouping``: for example the phase of the participant's deal
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class Session:
     keywords: tuple[str, ...] = ()
     requires_mandate: bool = False
     stretch: float | None = None  # this session's share of stretch seats (else ``Options.stretch``)
+    group: str | None = None  # only participants of this group sit here (``None``: anyone)
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,11 @@ class Options:
     in a stretch seat (see ``docs/assignment.md``); a session's own
     ``stretch`` overrides it. ``time_limit``: a run that takes longer gets
     status ``time_limit``, and the optional bound for session-wide quotas is
-    skipped when there is no time left for it.
+    skipped when there is no time left for it. ``grouping`` groups the
+    participants by their ``group`` (for example the phase of their deal):
+    ``"together"`` gives each session (a table) to one group, ``"mixed"``
+    spreads every group over the sessions as evenly as the seats allow (see
+    ``grouping.py``).
     """
 
     max_type_share: float | None = None
@@ -79,6 +87,10 @@ class Options:
     list_length: int = 5
     time_limit: float | None = None
     seed: int = 0
+    grouping: str | None = None  # None | "together" | "mixed"
+
+
+GROUPINGS = ("together", "mixed")
 
 
 @dataclass(frozen=True)
@@ -117,7 +129,9 @@ def _participants_look_wrong(participants: tuple[Participant, ...], session_ids:
     """Whether any participant breaks a rule, seen a column at a time (fast for 100,000)."""
     if not participants:
         return False
-    pids, _types, _mandates, prefs, _interests, _disciplines, locked = zip(*participants, strict=True)
+    pids, _types, _mandates, prefs, _interests, _disciplines, locked, _groups = zip(
+        *participants, strict=True
+    )
     return (
         "" in pids
         or len(set(pids)) != len(pids)
@@ -158,6 +172,14 @@ def _validate_options(o: Options) -> None:
         raise AssignmentInputError("options.list_length", "at_least_one")
     if o.time_limit is not None and o.time_limit <= 0:
         raise AssignmentInputError("options.time_limit", "not_positive")
+    if o.grouping is not None and o.grouping not in GROUPINGS:
+        raise AssignmentInputError("options.grouping", "unknown_grouping", choices=", ".join(GROUPINGS))
+    if o.grouping == "mixed":
+        # Mixing counts groups where the quotas count stakeholder types: the two cannot nest.
+        if o.max_type_share is not None:
+            raise AssignmentInputError("options.max_type_share", "not_with_mixed")
+        if o.min_per_type:
+            raise AssignmentInputError("options.min_per_type", "not_with_mixed")
 
 
 class Placement(NamedTuple):
@@ -179,7 +201,8 @@ def explain(why: tuple[object, ...]) -> str:
     ``("stretch", interest)``, ``("rank", k, reasons)``, ``("unlisted", reasons)``,
     ``("no_list",)``; ``reasons`` says why higher-ranked sessions were not given, each one
     of ``("mandate", s)``, ``("full", s)``, ``("type_share", s, type)``,
-    ``("stretch_seats", s)``, ``("minimums", s)``.
+    ``("stretch_seats", s)``, ``("minimums", s)``, ``("other_group", s)``,
+    ``("group_share", s, group)``.
 
     >>> explain(("rank", 2, (("full", "a"), ("mandate", "8"))))
     '2nd choice; a full; 8 requires a mandate'
@@ -213,6 +236,10 @@ def _why_not_text(reason: tuple[object, ...]) -> str:
         return f"{sid} has its share of {reason[2]}"
     if kind == "stretch_seats":
         return f"{sid}: its other seats are stretch seats"
+    if kind == "other_group":
+        return f"{sid} is for another group"
+    if kind == "group_share":
+        return f"{sid} has its share of group {reason[2]}"
     return f"{sid} left for others to meet the session minimums"
 
 

@@ -3,7 +3,7 @@
     class ─(rank − 1)─> (session, open, type) ─> (session, open) ─────> session ─> sink
       │                                                                  ^
       ├─(cost)─> (session, reserved, type) ─> (session, reserved) ───────┘
-      └─100─> group(type, mandate) ─0─> (session, open, type)
+      └─100─> group(type, mandate, group) ─0─> (session, open, type)
 
 Participants with the same stakeholder type, mandate and ranked list are
 interchangeable, so they form one *class* node that supplies their number:
@@ -86,7 +86,7 @@ class Network:
     strict: bool
     prep: Prepared
     types: list[str]
-    groups: list[tuple[str, bool]]
+    groups: list[tuple[str, bool, str]]
     type_caps: dict[tuple[int, int], int]  # (session, type) -> at most this many in the session
     seats: list[SessionSeats]
     session_index: dict[str, int]
@@ -214,10 +214,10 @@ def build(
             arc(u, v, cap - low, 0, kind_rest, ref, ref2)
 
     tidx = {t: i for i, t in enumerate(types)}
-    for g, (stype, mandate) in enumerate(groups):
+    for g, (stype, mandate, group) in enumerate(groups):
         t = tidx[stype]
         for j, s in enumerate(sessions):
-            if s.requires_mandate and not mandate:
+            if (s.requires_mandate and not mandate) or (s.group is not None and s.group != group):
                 continue
             arc(g0 + g, (bt_node(j, OPEN, t)), arcs.group_size[g], 0, GROUP_ST, g, j)
         if not strict:

@@ -16,8 +16,13 @@ Stretch candidates
     reserved stretch seat.
 Classes
     Participants with the same stakeholder type, mandate, ranked list,
-    interests and stretch candidates are interchangeable: they form one class,
-    whose members are ordered by a draw seeded with ``options.seed``.
+    interests and stretch candidates (and group, where sessions are given to
+    groups) are interchangeable: they form one class, whose members are
+    ordered by a draw seeded with ``options.seed``.
+Groups
+    A session with a ``group`` admits only participants of that group (a
+    participant without one is in group ``""``), as a session that requires a
+    mandate admits only participants with one.
 """
 
 from __future__ import annotations
@@ -61,7 +66,7 @@ class Listing:
 class Prepared:
     data: AssignmentInput
     types: list[str]
-    groups: list[tuple[str, bool]]
+    groups: list[tuple[str, bool, str]]  # overflow groups: stakeholder type, mandate, participant group
     p_type: IntArray
     p_mandate: BoolArray
     p_set: IntArray  # set of interests, -1 for none
@@ -162,11 +167,25 @@ def _row_classes(keys: IntArray) -> IntArray:
     return inverse
 
 
+def group_key(group: str | None) -> str:
+    """A participant's group as the sessions name it: ``""`` for none."""
+    return group or ""
+
+
 def prepare(data: AssignmentInput, *, with_stretch: bool | None = None) -> Prepared:
     sessions, participants, opts = data.sessions, data.participants, data.options
     n, n_sessions = len(participants), len(sessions)
     position = {s.id: j for j, s in enumerate(sessions)}
     needs_mandate = np.array([s.requires_mandate for s in sessions], dtype=bool)
+    by_group = any(s.group is not None for s in sessions)
+    p_groups = [group_key(p.group) for p in participants] if by_group else [""] * n
+    group_names = sorted(set(p_groups))
+    group_no = {g: k for k, g in enumerate(group_names)}
+    group_a = np.fromiter(map(group_no.__getitem__, p_groups), dtype=np.int64, count=n)
+    # Per session: the group it admits, -1 for any, -2 for a group nobody is in.
+    session_group = np.array(
+        [-1 if s.group is None else group_no.get(s.group, -2) for s in sessions], dtype=np.int64
+    )
     types = sorted({p.stakeholder_type for p in participants})
     type_no = {t: k for k, t in enumerate(types)}
     length = opts.list_length
@@ -174,7 +193,7 @@ def prepare(data: AssignmentInput, *, with_stretch: bool | None = None) -> Prepa
         with_stretch = has_stretch(data)
 
     # The input a column at a time (participants are named tuples).
-    fields = list(zip(*participants, strict=True)) if n else [()] * 7
+    fields = list(zip(*participants, strict=True)) if n else [()] * 8
     stakeholder_types, mandates, preferences, interests, locked_ids = (fields[k] for k in (1, 2, 3, 4, 6))
     types_a = np.fromiter(map(type_no.__getitem__, stakeholder_types), dtype=np.int64, count=n)
     mandate_a = np.fromiter(map(bool, mandates), dtype=bool, count=n)
@@ -269,7 +288,7 @@ def prepare(data: AssignmentInput, *, with_stretch: bool | None = None) -> Prepa
         stretch[with_set, : chosen.shape[1]] = chosen
 
     # Classes.
-    key_parts = [types_a[:, None], mandate_a[:, None], set_a[:, None], listed, listed_rank]
+    key_parts = [types_a[:, None], mandate_a[:, None], group_a[:, None], set_a[:, None], listed, listed_rank]
     key_parts.append(np.where(locked_a >= 0, np.arange(n), -1)[:, None])  # placed by hand: alone
     if with_stretch:
         key_parts.append(stretch)
@@ -283,11 +302,15 @@ def prepare(data: AssignmentInput, *, with_stretch: bool | None = None) -> Prepa
 
     class_type = types_a[rep]
     rep_mandate = mandate_a[rep]
+    rep_group = group_a[rep]
     rep_locked = locked_a[rep]
     free = rep_locked < 0
 
     def admissible(cols: IntArray) -> BoolArray:
-        ok: BoolArray = (cols >= 0) & (rep_mandate[:, None] | ~needs_mandate[np.maximum(cols, 0)])
+        at = np.maximum(cols, 0)
+        ok: BoolArray = (cols >= 0) & (rep_mandate[:, None] | ~needs_mandate[at])
+        if by_group:
+            ok &= (session_group[at] == -1) | (session_group[at] == rep_group[:, None])
         return ok & free[:, None]
 
     rep_listed, rep_rank = listed[rep], listed_rank[rep]
@@ -317,9 +340,17 @@ def prepare(data: AssignmentInput, *, with_stretch: bool | None = None) -> Prepa
         parts_cost.append(np.where(hit.any(axis=1), rep_rank[r_class, hit.argmax(axis=1)] - 1, UNLISTED_COST))
         parts_block.append(np.full(len(r_class), RESERVED))
 
-    code = class_type * 2 + rep_mandate.astype(np.int64)
+    n_groups = max(len(group_names), 1)
+    code = (class_type * 2 + rep_mandate.astype(np.int64)) * n_groups + rep_group
     used_codes = np.unique(code[free])
-    groups = [(types[int(c) // 2], bool(c % 2)) for c in used_codes.tolist()]
+    groups = [
+        (
+            types[int(c) // n_groups // 2],
+            bool(c // n_groups % 2),
+            group_names[int(c) % n_groups] if by_group else "",
+        )
+        for c in used_codes.tolist()
+    ]
     class_group = np.where(free, np.searchsorted(used_codes, code), -1).astype(np.int64)
     group_size = np.bincount(class_group[free], weights=class_size[free], minlength=len(groups))
 

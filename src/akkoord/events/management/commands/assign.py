@@ -2,6 +2,7 @@
 
 akkoord assign --participants P.csv --sessions S.csv --out A.csv --summary SUMMARY.json
                [--max-type-share F] [--min-types K] [--stretch F] [--time-limit SECONDS] [--seed N]
+               [--grouping together|mixed]
 """
 
 from __future__ import annotations
@@ -57,6 +58,15 @@ class Command(AkkoordCommand):
         parser.add_argument(
             "--seed", type=int, default=0, help=_("breaks ties between equally scored sessions")
         )
+        parser.add_argument(
+            "--grouping",
+            default=None,
+            choices=["together", "mixed"],
+            help=_(
+                "by the group column: every table to one group (together), or every group spread "
+                "over the tables (mixed)"
+            ),
+        )
         parser.add_argument("--backend", default="ortools", choices=["ortools", "networkx"])
 
     def handle(self, *args: Any, **o: Any) -> None:
@@ -82,6 +92,7 @@ class Command(AkkoordCommand):
                     stretch=o["stretch"],
                     time_limit=o["time_limit"],
                     seed=o["seed"],
+                    grouping=o["grouping"],
                 ),
             )
         except files.FilesError as exc:
@@ -121,7 +132,8 @@ class Command(AkkoordCommand):
             )
         files.write_assignment(o["out"], result)
         options = {
-            k: o[k] for k in ("max_type_share", "min_types", "stretch", "time_limit", "seed", "backend")
+            k: o[k]
+            for k in ("max_type_share", "min_types", "stretch", "time_limit", "seed", "grouping", "backend")
         }
         files.write_summary(o["summary"], files.summary(result, time.perf_counter() - started, options))
         self.say(
