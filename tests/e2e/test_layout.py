@@ -35,6 +35,7 @@ PAGES = [
     "/kennis/publicaties/",
     "/kennis/opschaling/town-deal-sterke-streken/",
     "/events/cop-woningbouw-sociale-duurzaamheid/",
+    "/events/cop-woningbouw-sociale-duurzaamheid/register/",
     "/kennis/belemmeringen/",
     "/kennis/belemmeringen/isde-gemeenten-aanvragen/",
     "/toegankelijkheid/",
@@ -48,6 +49,7 @@ SIGNED_IN = [
     "/finance/models/almere-pampus-gebiedsexploitatie-100-jaar-voorbeeld/edit/",
     "/kennis/voorbeelden/nieuw/",
     "/kennis/bijeenkomsten/cop-woningbouw-sociale-duurzaamheid/",
+    "/events/cop-woningbouw-sociale-duurzaamheid/assignment/",
     "/kennis/voorbeelden/regiorotonde-steenderen/obstacle/toevoegen/",
 ]
 
