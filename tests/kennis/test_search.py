@@ -109,14 +109,47 @@ def test_snippets_mark_the_words_found(corpus: dict) -> None:
 def test_a_very_common_word_counts_up_to_a_cap_and_ranks_the_newest(corpus: dict, monkeypatch) -> None:
     from akkoord.kennis import search as module
 
-    monkeypatch.setattr(module, "COUNT_CAP", 3)
     monkeypatch.setattr(module, "WINDOW", 2)
     found = search("gemeente")
-    assert found.total == 3 and found.more and not found.ranked_all
+    assert found.total == 2 and found.more and not found.ranked_all
     from django.db.models import Q
 
     matching = SearchDocument.objects.filter(
         Q(title_terms__contains="gemeent") | Q(body_terms__contains="gemeent"), public=True
     )
     newest = list(matching.order_by("-id").values_list("title", flat=True)[:2])
+    assert matching.count() > 3
     assert sorted(h.title for h in found.hits) == sorted(newest)  # only the window is ranked
+    assert search("gemeente", page=2).hits == [] and search("gemeente", page=2).total == 2
+
+
+def _index_rows() -> dict[int, tuple[str, bool]]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT document_id, kind, public FROM kennis_search_index")
+        return {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
+
+
+def test_the_narrow_index_follows_every_change_of_the_documents(corpus: dict) -> None:
+    """PostgreSQL keeps the text index in a table of its own (migration 0006), by triggers."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's FTS5 table is kept by its own triggers (migration 0002)")
+    docs = {d.pk: (d.kind, d.public) for d in SearchDocument.objects.all()}
+    assert _index_rows() == docs
+    doc = SearchDocument.objects.filter(public=True).first()
+    SearchDocument.objects.filter(pk=doc.pk).update(public=False)
+    assert _index_rows()[doc.pk] == (doc.kind, False)
+    doc.delete()
+    assert doc.pk not in _index_rows()
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # Django's foreign keys are deferred
+        cursor.execute("TRUNCATE kennis_searchdocument, kennis_searchfacet")
+    assert _index_rows() == {}
+    # The planner settings the search needs stay inside the search.
+    search("gemeente")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"

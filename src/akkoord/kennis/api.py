@@ -41,7 +41,7 @@ RESULTS = inline_serializer(
     "SearchResults",
     {
         "count": serializers.IntegerField(help_text="Matches, counted up to 1,000."),
-        "more": serializers.BooleanField(help_text="More matches than count; the newest 2,000 are ranked."),
+        "more": serializers.BooleanField(help_text="More matches than count; the newest 1,000 are ranked."),
         "page": serializers.IntegerField(),
         "terms": serializers.ListField(child=serializers.CharField(), help_text="The stems searched for."),
         "results": inline_serializer("SearchHit", HIT_FIELDS, many=True),

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
 
@@ -172,6 +172,9 @@ def rebuild() -> int:
         for model in BUILDERS:
             for obj in model._default_manager.all():
                 index(obj)
+    if connection.vendor == "postgresql":  # fresh statistics for the planner, as after a bulk load
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE kennis_searchdocument, kennis_search_index")
     return SearchDocument.objects.count()
 
 
