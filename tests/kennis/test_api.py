@@ -1,4 +1,4 @@
-"""The Kennis API (issue 12): /api/v1/search and the read API of cases, barriers and cross-links."""
+"""The Kennis API (issue 12): /api/v1/search and the read API of cases, lessons, barriers and cross-links."""
 
 from __future__ import annotations
 
@@ -80,3 +80,23 @@ def test_the_database_refuses_a_cross_link_twice_or_to_itself(corpus: dict) -> N
     with pytest.raises(IntegrityError), transaction.atomic():
         CrossLink.objects.create(first=a, second=b, basis="theme", description="y")
     assert Case.objects.filter(status=CaseStatus.PUBLISHED).count() == 1
+
+
+def test_lessons_of_visible_deals_with_filters_that_name_a_wrong_value(client: Client, corpus: dict) -> None:
+    from akkoord.impact.models import Narrative
+
+    Narrative.objects.create(deal=corpus["hidden"], year=2024, kind="lesson", title="Geheime les", text="x")
+    Narrative.objects.create(deal=corpus["town"], year=2023, kind="success", title="Gelukt", text="y")
+    rows = client.get("/api/v1/lessons").json()["results"]
+    assert [r["title"] for r in rows] == ["Gemeente als aanvrager", "Gelukt"]  # newest year first
+    assert rows[0]["deal"] == "energieke-wijken" and rows[0]["kind"] == "lesson" and rows[0]["year"] == 2024
+    assert [r["title"] for r in client.get("/api/v1/lessons", {"kind": "success"}).json()["results"]] == [
+        "Gelukt"
+    ]
+    assert client.get("/api/v1/lessons", {"year": 2023, "deal": "energieke-wijken"}).json()["results"] == []
+    hidden = Narrative.objects.get(title="Geheime les")
+    assert client.get(f"/api/v1/lessons/{hidden.pk}").status_code == 404
+    for params, name in (({"kind": "gossip"}, "kind"), ({"year": "1800"}, "year"), ({"year": "x"}, "year")):
+        response = client.get("/api/v1/lessons", params)
+        assert response.status_code == 400
+        assert [p["name"] for p in response.json()["invalid_params"]] == [name]

@@ -44,6 +44,7 @@ router.register("finance-models", finance_api.FinanceModelViewSet, basename="fin
 router.register("measurements", impact_api.MeasurementViewSet, basename="measurement")
 router.register("tokens", accounts_api.ApiTokenViewSet, basename="apitoken")
 router.register("cases", kennis_api.CaseViewSet, basename="case")
+router.register("lessons", kennis_api.LessonViewSet, basename="lesson")
 router.register("barriers", kennis_api.BarrierViewSet, basename="barrier")
 router.register("cross-links", kennis_api.CrossLinkViewSet, basename="crosslink")
 

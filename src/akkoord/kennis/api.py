@@ -1,4 +1,4 @@
-"""API of Kennis: the search, example projects, barriers and cross-links (read).
+"""API of Kennis: the search, example projects, lessons, barriers and cross-links (read).
 
 Cases and barriers change on the web pages, with their review by a second person; the API
 reads what the caller may see, by the same rules as the pages.
@@ -17,8 +17,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from akkoord.common.query import BadParameter
+from akkoord.common.query import BadParameter, read_int
 from akkoord.deals.permissions import visible_deals
+from akkoord.impact.models import Narrative
 
 from . import permissions
 from .documents import KINDS
@@ -202,3 +203,45 @@ class CrossLinkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         deals = visible_deals(self.request.user)
         qs = CrossLink.objects.filter(status=CrossLink.Status.ACCEPTED, first__in=deals, second__in=deals)
         return qs.select_related("first", "second").order_by("id")
+
+
+class LessonSerializer(serializers.ModelSerializer):
+    deal = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Narrative
+        fields = ["id", "deal", "year", "kind", "title", "text", "source"]
+
+
+LESSON_PARAMS = [
+    OpenApiParameter("kind", str, enum=list(Narrative.Kind.values), description="Only this kind of story."),
+    OpenApiParameter("deal", str, description="Only the lessons of this deal (its slug)."),
+    OpenApiParameter("year", int, description="Only the lessons of this year."),
+]
+
+
+@extend_schema(parameters=LESSON_PARAMS)
+class LessonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """The successes, setbacks and lessons of the yearly reports, of the deals you may see; newest first."""
+
+    serializer_class = LessonSerializer
+
+    def get_queryset(self) -> QuerySet[Narrative]:
+        qs = Narrative.objects.filter(deal__in=visible_deals(self.request.user)).select_related("deal")
+        if self.action != "list":
+            return qs.order_by("id")
+        params = self.request.query_params
+        kind = params.get("kind")
+        if kind:
+            if kind not in Narrative.Kind.values:
+                raise ValidationError({"kind": [f"Must be one of {', '.join(Narrative.Kind.values)}."]})
+            qs = qs.filter(kind=kind)
+        if params.get("deal"):
+            qs = qs.filter(deal__slug=params["deal"][:200])
+        if params.get("year"):
+            try:
+                year = read_int(params, "year", 0, 1900, 2200)
+            except ValueError as exc:
+                raise ValidationError({"year": [str(exc)]}) from exc
+            qs = qs.filter(year=year)
+        return qs.order_by("-year", "deal__title", "id")
