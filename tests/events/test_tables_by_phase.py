@@ -156,3 +156,28 @@ def test_the_command_line_groups_by_its_group_column(tmp_path: Path) -> None:
         sessions=sessions,
     )
     assert r.returncode != 0 and "--max-type-share" in r.stderr
+
+
+def test_an_imported_participant_names_a_deal_the_organiser_may_see(client, cop) -> None:
+    import io
+
+    sign_in(client)
+    url = reverse("events:import", args=[cop.slug])
+    private = Deal.objects.filter(is_public=False).exclude(memberships__user__username="coordinator").first()
+    hidden = private.slug if private else "no-such-deal"
+    bad = io.BytesIO(
+        b"name,organisation,stakeholder_type,email,deal\n"
+        + f"Ria,Gemeente,overheid,ria@example.org,{hidden}\n".encode()
+        + b"Bas,BNA,markt,bas@example.org,city-deal-kennis-maken\n"
+    )
+    bad.name = "deelnemers.csv"
+    before = cop.registrations.count()
+    r = client.post(url, {"file": bad})
+    assert r.status_code == 400 and {(e.row, e.column) for e in r.context["errors"]} == {(2, "deal")}
+    assert cop.registrations.count() == before
+    good = io.BytesIO(
+        b"name,organisation,stakeholder_type,email,deal\nBas,BNA,markt,bas@example.org,city-deal-kennis-maken\n"
+    )
+    good.name = "deelnemers.csv"
+    assert client.post(url, {"file": good}).status_code == 302
+    assert cop.registrations.get(email="bas@example.org").deal.slug == "city-deal-kennis-maken"

@@ -18,7 +18,7 @@ from akkoord.common import audit, mail
 from akkoord.common.links import site_url
 from akkoord.common.services import save_audited, save_unique
 from akkoord.common.tabular import CellError, TableError, field_limits, parse_yes_no, read_table
-from akkoord.deals.permissions import is_coordinator, require_coordinator
+from akkoord.deals.permissions import is_coordinator, require_coordinator, visible_deals
 from akkoord.engines.assignment import AssignmentResult, Options, assign
 from akkoord.organisations.models import parse_stakeholder_type, unique_slug
 
@@ -393,6 +393,7 @@ IMPORT_COLUMNS = [
     "has_mandate",
     "preferences",
     "interests",
+    "deal",  # optional: the short name of the participant's deal, for tables by phase
 ]
 
 
@@ -417,6 +418,9 @@ def import_registrations(
         )
     }
     errors: list[CellError] = table.length_errors(field_limits(Registration, columns))
+    # A participant's deal, for tables by the phase of the deal: one the organiser may see.
+    wanted = {row["deal"] for _n, row in table.rows if row.get("deal")}
+    deals = {d.slug: d for d in visible_deals(actor).filter(slug__in=wanted)} if wanted else {}
     items: list[dict[str, Any]] = []
     for number, row in table.rows:
 
@@ -448,6 +452,12 @@ def import_registrations(
         for p in prefs:
             if p not in numbers:
                 err("preferences", _("Unknown session id %(id)s.") % {"id": p})
+        deal = deals.get(row.get("deal", ""), None) if row.get("deal") else None
+        if row.get("deal") and deal is None:
+            err(
+                "deal",
+                _("“%(value)s” is not the short name of a deal you may see.") % {"value": row["deal"][:60]},
+            )
         items.append(
             {
                 "name": row.get("name", ""),
@@ -457,6 +467,7 @@ def import_registrations(
                 "has_mandate": bool(mandate),
                 "preferences": prefs,
                 "interests": [w.strip() for w in row.get("interests", "").split(";") if w.strip()],
+                "deal": deal,
             }
         )
     if not items and not errors:
