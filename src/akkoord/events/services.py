@@ -452,7 +452,7 @@ def import_registrations(
         for p in prefs:
             if p not in numbers:
                 err("preferences", _("Unknown session id %(id)s.") % {"id": p})
-        deal = deals.get(row.get("deal", ""), None) if row.get("deal") else None
+        deal = deals.get(row.get("deal", "")) if row.get("deal") else None
         if row.get("deal") and deal is None:
             err(
                 "deal",
