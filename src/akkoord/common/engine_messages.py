@@ -24,6 +24,31 @@ BOUNDS_TEXTS: dict[str, Promise] = {
     "yaml_alias": _("aliases (*name) are not allowed; write the value out instead"),
 }
 
+# engines/fields.py: values and the file, for every engine that reads a file.
+FIELD_TEXTS: dict[str, Promise] = {
+    **BOUNDS_TEXTS,
+    "not_number": _("must be a number, not %(value)s"),
+    "not_whole_number": _("must be a whole number, not %(value)s"),
+    "too_large": _("must be at most %(limit)s in size"),
+    "not_finite": _("must be a finite number, not %(value)s"),
+    "text_required": _("must be a text that is not empty"),
+    "not_text": _("must be a text"),
+    "missing": _("is missing"),
+    "not_mapping": _("must be a list of names with values"),
+    "not_list": _("must be a list"),
+    "unknown_field": _("is not a field here"),
+    "not_positive": _("must be a number above 0, not %(value)s"),
+    "not_share": _("must be a share above 0 and at most 1, not %(value)s"),
+    "negative": _("must not be negative"),
+    "file_too_large": _("is larger than %(limit)s bytes"),
+    "file_too_long": _("is longer than %(limit)s characters"),
+    "file_not_utf8": _("is not UTF-8 text (byte %(byte)s)"),
+    "bad_json": _("is not valid JSON: %(detail)s"),
+    "bad_yaml": _("is not valid YAML: %(detail)s"),
+    "out_of_range": _("must be from %(low)s to %(high)s, not %(value)s"),
+    "too_many": _("at most %(limit)s items, not %(count)s"),
+}
+
 RATE_PARAMS = {"rate"}  # fractions, shown as a percentage
 
 

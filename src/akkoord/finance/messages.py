@@ -13,7 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from akkoord.common.engine_messages import BOUNDS_TEXTS, render
+from akkoord.common.engine_messages import FIELD_TEXTS, render
 from akkoord.engines.problems import EngineError, Problem
 
 MODES: dict[str, Promise] = {
@@ -27,28 +27,10 @@ RATE_CLASSES: dict[str, Promise] = {
     "risk_free": _("risk-free"),
 }
 TEXTS: dict[str, Promise] = {
-    **BOUNDS_TEXTS,  # the limits of the file readers, shared with the API
-    "not_number": _("must be a number, not %(value)s"),
-    "not_whole_number": _("must be a whole number, not %(value)s"),
-    "too_large": _("must be at most %(limit)s in size"),
-    "not_finite": _("must be a finite number, not %(value)s"),
-    "text_required": _("must be a text that is not empty"),
-    "not_text": _("must be a text"),
-    "missing": _("is missing"),
-    "not_mapping": _("must be a list of names with values"),
-    "not_list": _("must be a list"),
-    "unknown_field": _("is not a field here"),
+    **FIELD_TEXTS,  # values, the file and its limits: shared by every engine that reads a file
     "wrong_type": _("has a value of the wrong type"),
-    "not_positive": _("must be a number above 0, not %(value)s"),
-    "not_share": _("must be a share above 0 and at most 1, not %(value)s"),
-    "negative": _("must not be negative"),
     "rate_too_low": _("must be more than -100%%, not %(rate)s"),
     "file_not_mapping": _("must hold name, base_year, horizon, mode and streams"),
-    "file_too_large": _("is larger than %(limit)s bytes"),
-    "file_too_long": _("is longer than %(limit)s characters"),
-    "file_not_utf8": _("is not UTF-8 text (byte %(byte)s)"),
-    "bad_json": _("is not valid JSON: %(detail)s"),
-    "bad_yaml": _("is not valid YAML: %(detail)s"),
     "base_year_range": _("must be between 1800 and 2300, not %(value)s"),
     "horizon_range": _("must be 1 to %(limit)s years, not %(value)s"),
     "unknown_mode": _(

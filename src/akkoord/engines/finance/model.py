@@ -6,12 +6,11 @@ example ``streams[3] (Servicekosten).end``. See ``docs/finance.md`` for the form
 
 from __future__ import annotations
 
-import json
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..fields import Reader, read_path, read_text
 from ..problems import Problem
 from .problems import MESSAGES, ModelError
 
@@ -78,33 +77,10 @@ class Model:
         return list(seen)
 
 
-MAX_NUMBER = 1e15  # a thousand trillion: more than any amount, year or rate in a model
-
-
-def _number(value: Any, where: str, *, integer: bool = False) -> Any:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ModelError(where, "not_whole_number" if integer else "not_number", value=str(value)[:40])
-    if isinstance(value, int) and abs(value) > MAX_NUMBER:
-        raise ModelError(where, "too_large", limit=MAX_NUMBER)
-    if integer and (not float(value).is_integer()):
-        raise ModelError(where, "not_whole_number", value=value)
-    if not math.isfinite(value):
-        raise ModelError(where, "not_finite", value=str(value))
-    return int(value) if integer else float(value)
-
-
-def _text(value: Any, where: str, *, required: bool = True) -> str:
-    if value is None and not required:
-        return ""
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise ModelError(where, "text_required" if required else "not_text")
-    return value.strip()
-
-
-def _required(data: dict[str, Any], key: str, where: str) -> Any:
-    if key not in data or data[key] is None:
-        raise ModelError(f"{where}{key}", "missing")
-    return data[key]
+_FIELDS = Reader(ModelError)
+_number = _FIELDS.number
+_text = _FIELDS.text
+_required = _FIELDS.required
 
 
 def _rates(data: dict[str, Any], mode: str) -> dict[str, float]:
@@ -266,47 +242,17 @@ def parse(data: Any) -> Model:
 
 def load(path: str | Path) -> Model:
     """Read a model file: ``.json``, else YAML."""
-    file = Path(path)
-    if file.stat().st_size > 4 * MAX_FILE_CHARS:
-        raise ModelError("(file)", "file_too_large", limit=4 * MAX_FILE_CHARS)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ModelError("(file)", "file_not_utf8", byte=exc.start) from exc
-    return loads(text, json_format=str(path).lower().endswith(".json"))
+    return parse(read_path(path, ModelError))
 
 
 def loads(text: str, *, json_format: bool = False) -> Model:
     return parse(read(text, json_format=json_format))
 
 
-MAX_FILE_CHARS = 2_000_000
+def read(text: str, *, json_format: bool = False) -> Any:
+    """The data of a model file (JSON or YAML), not yet checked (see ``fields.read_text``)."""
+    return read_text(text, ModelError, json_format=json_format)
+
+
 MAX_STREAMS = 2_000
 
-
-def read(text: str, *, json_format: bool = False) -> Any:
-    """The data of a model file (JSON or YAML), not yet checked; bad syntax names line and column.
-
-    Limits: 2 million characters, nesting 20 deep, 30 digits per number, no YAML aliases.
-    """
-    from ..bounded import BoundsError, load_json, load_yaml
-
-    if len(text) > MAX_FILE_CHARS:
-        raise ModelError("(file)", "file_too_long", limit=MAX_FILE_CHARS)
-    try:
-        if json_format:
-            try:
-                return load_json(text)
-            except json.JSONDecodeError as exc:
-                where = f"line {exc.lineno}, column {exc.colno}"
-                raise ModelError(where, "bad_json", detail=exc.msg) from exc
-        import yaml
-
-        try:
-            return load_yaml(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
-            raise ModelError(where, "bad_yaml", detail=str(getattr(exc, "problem", exc))) from exc
-    except BoundsError as exc:
-        raise ModelError(exc.where, exc.code, **exc.params) from exc

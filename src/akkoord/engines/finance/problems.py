@@ -8,34 +8,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..bounded import BoundsError
+from ..fields import MESSAGES as FIELD_MESSAGES
 from ..problems import EngineError
 
 MESSAGES: dict[str, str] = {
-    # values
-    "not_number": "must be a number, not {value}",
-    "not_whole_number": "must be a whole number, not {value}",
-    "too_large": "must be at most {limit:,.0f} in size",
-    "not_finite": "must be a finite number, not {value}",
-    "text_required": "must be a non-empty text",
-    "not_text": "must be a text",
-    "missing": "is missing",
-    "not_mapping": "must be a mapping",
-    "not_list": "must be a list",
-    "unknown_field": "is not a field here",
+    **FIELD_MESSAGES,  # values and the file, shared by every engine that reads a file (fields.py)
     "wrong_type": "has a value of the wrong type",
-    "not_positive": "must be a number above 0, not {value}",
-    "not_share": "must be a share above 0 and at most 1, not {value}",
-    "negative": "must not be negative",
     "rate_too_low": "must be more than -100%, not {rate:.2%}",
-    # the file
     "file_not_mapping": "must be a mapping with name, base_year, horizon, mode and streams",
-    "file_too_large": "is larger than {limit:,} bytes",
-    "file_too_long": "is longer than {limit:,} characters",
-    "file_not_utf8": "is not UTF-8 text (byte {byte:,})",
-    "bad_json": "not valid JSON: {detail}",
-    "bad_yaml": "not valid YAML: {detail}",
-    **BoundsError.catalogue,  # the limits of the file readers (engines/bounded.py)
     # the model
     "base_year_range": "must be between 1800 and 2300, not {value}",
     "horizon_range": "must be 1 to {limit} years, not {value}",
