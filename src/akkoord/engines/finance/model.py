@@ -255,4 +255,3 @@ def read(text: str, *, json_format: bool = False) -> Any:
 
 
 MAX_STREAMS = 2_000
-
