@@ -13,10 +13,12 @@ from akkoord.deals.rotation_messages import TEXTS as ROTATION_TEXTS
 from akkoord.engines.assignment.model import MESSAGES as ASSIGNMENT_MESSAGES
 from akkoord.engines.finance import MESSAGES, ModelError, parse
 from akkoord.engines.impact.progress import MESSAGES as IMPACT_MESSAGES
+from akkoord.engines.norms import MESSAGES as NORMS_MESSAGES
 from akkoord.engines.rotation.engine import MESSAGES as ROTATION_MESSAGES
 from akkoord.events.input_messages import INPUT_TEXTS
 from akkoord.finance import messages
 from akkoord.impact.messages import TEXTS as IMPACT_TEXTS
+from akkoord.norms.messages import TEXTS as NORMS_TEXTS
 
 from .test_pages import _post_data, pampus
 
@@ -29,6 +31,7 @@ ENGINES = [
     *((code, IMPACT_MESSAGES[code], IMPACT_TEXTS) for code in sorted(IMPACT_MESSAGES)),
     *((code, ASSIGNMENT_MESSAGES[code], INPUT_TEXTS) for code in sorted(ASSIGNMENT_MESSAGES)),
     *((code, ROTATION_MESSAGES[code], ROTATION_TEXTS) for code in sorted(ROTATION_MESSAGES)),
+    *((code, NORMS_MESSAGES[code], NORMS_TEXTS) for code in sorted(NORMS_MESSAGES)),
 ]
 
 

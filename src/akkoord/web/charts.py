@@ -392,8 +392,12 @@ def lines_chart(
     series: dict[str, Sequence[float]],
     source: str,
     markers: dict[str, int | None] | None = None,
+    unit: str | None = None,
 ) -> str:
-    """Lines over the years (cumulative flows, a fund balance); optional marker year per line."""
+    """Lines over the years (cumulative flows, a fund balance); optional marker year per line.
+
+    Amounts in euro, unless ``unit`` names what the numbers count (places, facilities).
+    """
     fig, ax = _figure(7.2, 3.0)
     values_all: list[float] = []
     for k, (name, values) in enumerate(series.items()):
@@ -404,8 +408,8 @@ def lines_chart(
         if year is not None and year in years:
             ax.plot([year], [values[list(years).index(year)]], marker="o", color=colour, markersize=5)
     ax.axhline(0, color="#333333", linewidth=0.8)
-    scale, unit = _scale(values_all)
-    _euro_axis(ax, scale, unit)
+    scale, label = _scale(values_all) if unit is None else (1.0, unit)
+    _euro_axis(ax, scale, label)
     ax.set_title(title)
     return _legend_below(fig, list(series), source, title)
 

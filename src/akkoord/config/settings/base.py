@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "akkoord.impact",
     "akkoord.finance",
     "akkoord.kennis",
+    "akkoord.norms",
     "akkoord.privacy",
     "akkoord.api",
     "akkoord.web",
