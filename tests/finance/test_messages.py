@@ -9,8 +9,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from akkoord.consent.messages import TEXTS as CONSENT_TEXTS
 from akkoord.deals.rotation_messages import TEXTS as ROTATION_TEXTS
 from akkoord.engines.assignment.model import MESSAGES as ASSIGNMENT_MESSAGES
+from akkoord.engines.consent import MESSAGES as CONSENT_MESSAGES
 from akkoord.engines.finance import MESSAGES, ModelError, parse
 from akkoord.engines.impact.progress import MESSAGES as IMPACT_MESSAGES
 from akkoord.engines.norms import MESSAGES as NORMS_MESSAGES
@@ -32,6 +34,7 @@ ENGINES = [
     *((code, ASSIGNMENT_MESSAGES[code], INPUT_TEXTS) for code in sorted(ASSIGNMENT_MESSAGES)),
     *((code, ROTATION_MESSAGES[code], ROTATION_TEXTS) for code in sorted(ROTATION_MESSAGES)),
     *((code, NORMS_MESSAGES[code], NORMS_TEXTS) for code in sorted(NORMS_MESSAGES)),
+    *((code, CONSENT_MESSAGES[code], CONSENT_TEXTS) for code in sorted(CONSENT_MESSAGES)),
 ]
 
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "akkoord.finance",
     "akkoord.kennis",
     "akkoord.norms",
+    "akkoord.consent",
     "akkoord.privacy",
     "akkoord.api",
     "akkoord.web",
