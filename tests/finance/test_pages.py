@@ -34,7 +34,8 @@ def test_model_page_downloads_and_comparison(client, demo) -> None:
     area_model = pampus(100)
     r = client.get(area_model.get_absolute_url() + "?draws=500")
     html = r.content.decode()
-    assert r.status_code == 200 and html.count('<svg role="img"') == 5 and "Zorgverzekeraars" in html
+    # cash flow, cumulative, fund, tornado, Monte Carlo and the main drivers (Sobol)
+    assert r.status_code == 200 and html.count('<svg role="img"') == 6 and "Zorgverzekeraars" in html
     bad = client.get(area_model.get_absolute_url() + "?draws=lots")
     assert bad.status_code == 400 and "“draws”" in bad.content.decode()  # names the parameter
     xlsx = client.get(reverse("finance:download", args=[area_model.slug, "xlsx"]))

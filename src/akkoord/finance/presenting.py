@@ -13,6 +13,7 @@ from akkoord.common.exports import Sheet, xlsx_bytes
 from akkoord.engines.finance import Model
 from akkoord.web import charts
 
+from .instruments import charts_for as instrument_charts
 from .messages import MODES, RATE_CLASSES, describe
 
 # The engine's codes as people read them (the model file and the API keep the codes).
@@ -62,6 +63,20 @@ def charts_for(model: Model, result: dict[str, Any]) -> dict[str, str]:
         out["tornado"] = charts.tornado_chart(
             _("What moves the net present value of %(party)s most") % {"party": biggest}, rows, source
         )
+    sobol = result.get("sobol") or {}
+    if sobol.get("streams") and biggest in sobol.get("parties", {}):
+        total = sobol["parties"][biggest]["total"]
+        ranked = sorted(sobol["streams"], key=lambda s: -total.get(s, 0))[:10]
+        out["sobol"] = charts.bar_chart(
+            _("Main drivers of the uncertainty for %(party)s (Sobol, total effect)") % {"party": biggest},
+            tuple(ranked),
+            tuple(round(total.get(s, 0), 3) for s in ranked),
+            _("share of the uncertainty, 0 to 1"),
+            source,
+        )
+    if result.get("instruments"):
+        for kind, chart in instrument_charts(result["instruments"], source).items():
+            out[f"instrument_{kind}"] = chart
     if "montecarlo" in result:
         draws = result["montecarlo"]["society_draws"]  # evaluate(..., keep_draws=True)
         stats = result["montecarlo"]["parties"]["society"]

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("compare/", views.compare, name="compare"),
     path("upload/", views.upload, name="upload"),
+    path("instrumenten/<slug:kind>/", views.instrument, name="instrument"),
     path("areas/new/", views.area_form, name="area_add"),
     path("areas/<slug:slug>/", views.area, name="area"),
     path("areas/<slug:slug>/edit/", views.area_form, name="area_edit"),

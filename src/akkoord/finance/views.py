@@ -27,7 +27,7 @@ from akkoord.organisations.models import unique_slug
 from akkoord.web import charts
 from akkoord.web.forms import apply_errors
 
-from . import computing, forms, presenting, services
+from . import computing, forms, instruments, presenting, services
 from .messages import describe
 from .models import Area, FinanceModel, rings
 
@@ -313,3 +313,34 @@ def delete_model(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect(fm)
     messages.success(request, _("The model has been deleted."))
     return redirect("finance:index")
+
+
+def instrument(request: HttpRequest, kind: str) -> HttpResponse:
+    """Service charge, plinth or shared facility: enter the figures, see the result (nothing is stored)."""
+    if kind not in instruments.KINDS:
+        raise Http404
+    engine_kind, form_class, title = instruments.KINDS[kind]
+    form = form_class(request.GET or None)
+    result, problem, chart = None, None, None
+    if not request.GET:  # the first visit shows the example figures worked out
+        form = form_class({k: f.initial for k, f in form_class().fields.items() if f.initial is not None})
+    if form.is_valid():
+        result, problem = instruments.compute(engine_kind, form)
+        if result is not None:
+            source = (
+                _("Source: the figures entered on this page") if request.GET else str(instruments.EXAMPLE)
+            )
+            chart = instruments.charts_for({engine_kind: result}, source)[engine_kind]
+    context = {
+        "kind": engine_kind,
+        "slug": kind,
+        "title": title,
+        "form": form,
+        "result": result,
+        "problem": problem,
+        "chart": chart,
+        "example": not request.GET,
+        "others": [(slug, label) for slug, (_k, _f, label) in instruments.KINDS.items() if slug != kind],
+    }
+    status = 400 if form.errors or problem else 200
+    return render(request, "finance/instrument.html", context, status=status)

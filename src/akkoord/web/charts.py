@@ -414,6 +414,28 @@ def lines_chart(
     return _legend_below(fig, list(series), source, title)
 
 
+def curve_chart(
+    title: str,
+    xs: Sequence[float],
+    ys: Sequence[float],
+    xlabel: str,
+    ylabel: str,
+    source: str,
+    mark: tuple[float, float] | None = None,
+) -> str:
+    """One curve of y against x (a break-even charge against the share paying), with a marked point."""
+    fig, ax = _figure(7.2, 3.0)
+    ax.plot(xs, ys, color=OKABE_ITO[0], linewidth=1.8)
+    if mark is not None:
+        ax.plot([mark[0]], [mark[1]], marker="o", color=OKABE_ITO[1], markersize=6)
+        ax.annotate(" " + value_label(mark[1]), mark, va="bottom")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    fig.text(0.01, -0.12, source, fontsize=9, color="#555555", ha="left", va="top")
+    return _figure_svg(fig, title)
+
+
 def tornado_chart(title: str, rows: Sequence[tuple[str, float, float]], source: str) -> str:
     """Per stream the change in net present value at its low and at its high value, biggest swing on top."""
     fig, ax = _figure(6.4, 0.4 * len(rows) + 1.2)

@@ -82,6 +82,7 @@ class Plinth:
     balance: float  # per year: sublet income minus head lease
     cheapest: str
     break_even_rent: float  # the cheapest tier's rent at which the balance is zero
+    tiers: tuple[Tier, ...] = ()
 
 
 def plinth(head_lease: float, tiers: Sequence[Tier]) -> Plinth:
@@ -106,7 +107,14 @@ def plinth(head_lease: float, tiers: Sequence[Tier]) -> Plinth:
     cheapest = min(tiers, key=lambda t: t.rent)
     others = income - cheapest.area * cheapest.rent
     return Plinth(
-        head_lease, area, income, cost, income - cost, cheapest.name, (cost - others) / cheapest.area
+        head_lease,
+        area,
+        income,
+        cost,
+        income - cost,
+        cheapest.name,
+        (cost - others) / cheapest.area,
+        tuple(tiers),
     )
 
 
