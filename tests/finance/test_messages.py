@@ -16,6 +16,7 @@ from akkoord.engines.consent import MESSAGES as CONSENT_MESSAGES
 from akkoord.engines.finance import MESSAGES, ModelError, parse
 from akkoord.engines.impact.progress import MESSAGES as IMPACT_MESSAGES
 from akkoord.engines.norms import MESSAGES as NORMS_MESSAGES
+from akkoord.engines.programme import MESSAGES as PROGRAMME_MESSAGES
 from akkoord.engines.rotation.engine import MESSAGES as ROTATION_MESSAGES
 from akkoord.events.input_messages import INPUT_TEXTS
 from akkoord.finance import messages
@@ -35,6 +36,7 @@ ENGINES = [
     *((code, ROTATION_MESSAGES[code], ROTATION_TEXTS) for code in sorted(ROTATION_MESSAGES)),
     *((code, NORMS_MESSAGES[code], NORMS_TEXTS) for code in sorted(NORMS_MESSAGES)),
     *((code, CONSENT_MESSAGES[code], CONSENT_TEXTS) for code in sorted(CONSENT_MESSAGES)),
+    *((code, PROGRAMME_MESSAGES[code], messages.TEXTS) for code in sorted(PROGRAMME_MESSAGES)),
 ]
 
 

@@ -66,6 +66,16 @@ TEXTS: dict[str, Promise] = {
     "shares_sum": _("the shares of the hours must add up to 1, not %(total)s"),
     "group_negative": _("share of the hours and tariff factor must not be negative"),
     "unknown_instrument": _("is not an instrument; use service_charge, plinth or shared_facility"),
+    # an area programme (engines/programme)
+    "sub_project_twice": _("the sub-project %(name)s is named twice"),
+    "coupling_twice": _("the coupling %(name)s is named twice"),
+    "unknown_sub_project": _("%(name)s is not one of the sub-projects"),
+    "same_sub_project": _("a coupling links two different sub-projects"),
+    "unknown_resource": _("unknown resource %(value)s; known: %(known)s"),
+    "price_needs_parties": _("a price needs a payer and a payee, two different parties"),
+    "unknown_stream": _("%(name)s is not a stream of the sub-project %(sub_project)s"),
+    "unknown_coupling": _("%(name)s is not one of the couplings"),
+    "depends_on_itself": _("the coupling %(name)s depends on itself"),
 }
 
 WORDS: dict[str, Promise] = {
@@ -109,11 +119,17 @@ WORDS: dict[str, Promise] = {
     "tariff_factor": _("tariff factor"),
     **RATE_CLASSES,
 }
-_ITEM = re.compile(r"(streams|tiers|groups)\[(\d+)\](?: \((.*)\))?$")
+_ITEM = re.compile(
+    r"(streams|tiers|groups|sub_projects|couplings|replaces|depends_on)\[(\d+)\](?: \((.*)\))?$"
+)
 ITEMS: dict[str, tuple[Promise, Promise]] = {  # a numbered item, without and with its name
     "streams": (_("stream %(n)s"), _("stream %(n)s (%(name)s)")),
     "tiers": (_("tier %(n)s"), _("tier %(n)s (%(name)s)")),
     "groups": (_("user group %(n)s"), _("user group %(n)s (%(name)s)")),
+    "sub_projects": (_("sub-project %(n)s"), _("sub-project %(n)s (%(name)s)")),
+    "couplings": (_("coupling %(n)s"), _("coupling %(n)s (%(name)s)")),
+    "replaces": (_("replaced stream %(n)s"), _("replaced stream %(n)s (%(name)s)")),
+    "depends_on": (_("coupling it depends on %(n)s"), _("coupling it depends on %(n)s (%(name)s)")),
 }
 # The parts of a path: an item with its name (which may hold dots), or a word.
 _PARTS = re.compile(r"\w+\[\d+\](?: \([^)]*\))?|line \d+(?:, column \d+)?|\([^)]*\)|[^.]+")

@@ -1,6 +1,7 @@
 """akkoord finance evaluate MODEL | service-charge | plinth | shared-facility …
 
     akkoord finance evaluate MODEL --format json|xlsx|html [--out FILE] [--draws N --seed S]
+    akkoord finance programme PROGRAMME [--format json] [--out FILE]
     akkoord finance service-charge --annual-cost 1200000 --floor-area 50000 [--paying-share 0.8]
     akkoord finance plinth --head-lease 100 --tier ketens:4000:180 --tier lokaal:6000:50
     akkoord finance shared-facility --investment 10000000 --life 40 --rate 0.025 \\
@@ -32,6 +33,9 @@ from akkoord.engines.finance import (
     service_charge,
     shared_facility,
 )
+from akkoord.engines.programme import ProgrammeError
+from akkoord.engines.programme import evaluate as evaluate_programme
+from akkoord.engines.programme import load as load_programme
 from akkoord.finance import presenting
 from akkoord.finance.messages import describe
 from akkoord.web.formats import euro, number
@@ -68,6 +72,12 @@ class Command(AkkoordCommand):
         ev.add_argument("--out", type=Path, help=_("write here (JSON goes to the screen without it)"))
         ev.add_argument("--draws", type=int, default=0, help=_("Monte Carlo draws (and Sobol indices)"))
         ev.add_argument("--seed", type=int, default=0)
+        pr = sub.add_parser(
+            "programme", help=_("an area programme: its sub-projects, couplings and maatschappelijke plus")
+        )
+        pr.add_argument("programme", type=Path)
+        pr.add_argument("--format", choices=["json"], default="json")
+        pr.add_argument("--out", type=Path, help=_("write here (JSON goes to the screen without it)"))
         sc = sub.add_parser("service-charge", help=_("break-even service charge per m² per month"))
         sc.add_argument("--annual-cost", type=float, required=True)
         sc.add_argument("--floor-area", type=float, required=True)
@@ -96,7 +106,7 @@ class Command(AkkoordCommand):
     def handle(self, *args: Any, **o: Any) -> None:
         try:
             getattr(self, "_" + o["action"].replace("-", "_"))(o)
-        except ModelError as exc:
+        except (ModelError, ProgrammeError) as exc:
             raise CommandError(_("%(problem)s; nothing was written.") % {"problem": describe(exc)}) from exc
 
     # --- evaluate -------------------------------------------------------------------------
@@ -125,6 +135,18 @@ class Command(AkkoordCommand):
         for warning in model.warnings:
             self.stderr.write(_("warning: %(warning)s") % {"warning": describe(warning)})
         self.done(_("Written to %(file)s.") % {"file": out})
+
+    # --- an area programme ------------------------------------------------------------------
+
+    def _programme(self, o: dict[str, Any]) -> None:
+        if not o["programme"].exists():
+            raise CommandError(_("%(file)s: no such file") % {"file": o["programme"]})
+        text = json.dumps(evaluate_programme(load_programme(o["programme"])), indent=2, ensure_ascii=False)
+        if o["out"] is None:
+            self.stdout.write(text)
+            return
+        o["out"].write_text(text + "\n", encoding="utf-8")
+        self.done(_("Written to %(file)s.") % {"file": o["out"]})
 
     # --- instruments ------------------------------------------------------------------------
 
