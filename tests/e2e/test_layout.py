@@ -26,6 +26,7 @@ PAGES = [
     "/finance/areas/almere-pampus/",
     "/finance/compare/",
     "/finance/instrumenten/servicekosten/",
+    "/normen/voorbeeldset-voorzieningen/",
     "/finance/instrumenten/plint/",
     "/finance/instrumenten/gedeelde-voorziening/?investment=1&life=0",
     "/finance/models/plintmanagement-naar-seestadt-model-voorbeeld/?draws=0",

@@ -14,6 +14,7 @@ from akkoord.events import api as events_api
 from akkoord.finance import api as finance_api
 from akkoord.impact import api as impact_api
 from akkoord.kennis import api as kennis_api
+from akkoord.norms import api as norms_api
 from akkoord.organisations import api as organisations_api
 
 from . import docs
@@ -41,6 +42,7 @@ router.register("decisions", deals_api.DecisionViewSet, basename="decision")
 router.register("events", events_api.EventViewSet, basename="event")
 router.register("areas", finance_api.AreaViewSet, basename="area")
 router.register("finance-models", finance_api.FinanceModelViewSet, basename="financemodel")
+router.register("norm-sets", norms_api.NormSetViewSet, basename="normset")
 router.register("measurements", impact_api.MeasurementViewSet, basename="measurement")
 router.register("tokens", accounts_api.ApiTokenViewSet, basename="apitoken")
 router.register("cases", kennis_api.CaseViewSet, basename="case")
@@ -54,6 +56,7 @@ urlpatterns = [
     # POST username and password, get a token for the Authorization: Token … header (it expires).
     path("token", accounts_api.TokenView.as_view(), name="api-token"),
     path("search", kennis_api.SearchView.as_view(), name="api-search"),
+    path("area-norms/<slug:slug>", norms_api.AreaNormsView.as_view(), name="api-area-norms"),
     path("", include(router.urls)),
     re_path(r"^(?P<rest>.+)/$", docs.without_trailing_slash, name="api-trailing-slash"),
     re_path(r"", docs.not_found, name="api-not-found"),

@@ -91,6 +91,18 @@ def event_panels() -> list[DealPanel]:
     return sorted(_EVENT_PANELS.values(), key=lambda p: (p.order, p.name))
 
 
+# The area page too (norms: the facilities the area's programme needs); ``render(request, area)``.
+_AREA_PANELS: dict[str, DealPanel] = {}
+
+
+def register_area_panel(panel: DealPanel) -> None:
+    _AREA_PANELS[panel.name] = panel
+
+
+def area_panels() -> list[DealPanel]:
+    return sorted(_AREA_PANELS.values(), key=lambda p: (p.order, p.name))
+
+
 # The example data, composed the same way: each app loads its part of the demo.
 DemoLoader = Callable[[Any], None]
 _DEMO_LOADERS: dict[str, tuple[int, DemoLoader]] = {}

@@ -14,6 +14,7 @@ urlpatterns = [
     path("events/", include("akkoord.events.urls")),
     path("impact/", include("akkoord.impact.urls")),
     path("finance/", include("akkoord.finance.urls")),
+    path("normen/", include("akkoord.norms.urls")),
     path("kennis/", include("akkoord.kennis.urls")),
     path("api/v1/", include("akkoord.api.urls")),
     path("admin/", admin.site.urls),

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from akkoord.common import hub
 from akkoord.common.confirm import confirmed_first
 from akkoord.common.exports import XLSX_TYPE
 from akkoord.common.query import BadParameter, query_int
@@ -75,6 +76,7 @@ def area(request: HttpRequest, slug: str) -> HttpResponse:
             "outline": outline,
             "models": _visible(a.models.all(), request),
             "may_edit": services.can_edit(request.user, a),
+            "panels": [(panel, html) for panel in hub.area_panels() if (html := panel.render(request, a))],
         },
     )
 

@@ -6,3 +6,17 @@ class NormsConfig(AppConfig):
     name = "akkoord.norms"
     verbose_name = _("facility norms")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from akkoord.common import hub
+
+        from . import panels
+
+        hub.register_area_panel(hub.DealPanel("norms", _("Facilities by norm"), 10, panels.render))
+        hub.register_demo(self.label, 35, _load_demo)
+
+
+def _load_demo(actor: object) -> None:
+    from .demo import load_norms  # imported when the demo is loaded, not at start-up
+
+    load_norms(actor)

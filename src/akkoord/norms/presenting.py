@@ -13,14 +13,18 @@ from akkoord.web import charts
 
 
 def gap_chart(result: dict[str, Any], source: str) -> str:
-    """The gap per facility over the years: below zero is a shortage."""
-    series = {f["label"]: f["gap"] for f in result["facilities"].values()}
+    """The gap per facility over the years, as a share of what is required, so that sports halls
+    and square metres of play space fit one chart: below zero is a shortage, −100% none at all."""
+    series = {
+        f["label"]: [100 * g / r if r else 0.0 for g, r in zip(f["gap"], f["required_rounded"], strict=True)]
+        for f in result["facilities"].values()
+    }
     return charts.lines_chart(
-        _("Facilities planned minus required, per year (below zero: a shortage)"),
+        _("Planned minus required, as a share of what is required (below zero: a shortage)"),
         result["years"],
         series,
         source,
-        unit=_("facilities or places"),
+        unit=_("percent of what is required"),
     )
 
 
