@@ -4,28 +4,19 @@ the field and writes nothing."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.commandline import run_akkoord
 from tests.engines.consent.test_consent import ISSUE_EXAMPLE
 
 
 def test_evaluate_as_a_user_runs_it(tmp_path: Path) -> None:
     measure = tmp_path / "blok.yaml"
     measure.write_text(ISSUE_EXAMPLE, encoding="utf-8")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}", "AKKOORD_LANGUAGE": "en"}
-    r = subprocess.run(
-        [sys.executable, "-m", "akkoord.cli", "consent", "evaluate", str(measure), "--format", "json"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    r = run_akkoord(tmp_path, "consent", "evaluate", str(measure), "--format", "json")
     assert r.returncode == 0, r.stderr
     result = json.loads(r.stdout)
     assert result["adopted"] is False and len(result["rules"]) == 5

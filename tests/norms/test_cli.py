@@ -4,14 +4,12 @@ programme, and bad files that name the field and write nothing."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.commandline import run_akkoord
 from tests.engines.norms.test_norms import ISSUE_EXAMPLE
 
 NORM_SET = """
@@ -29,14 +27,7 @@ norms:
 def test_evaluate_as_a_user_runs_it(tmp_path: Path) -> None:
     programme = tmp_path / "programma.yaml"
     programme.write_text(ISSUE_EXAMPLE, encoding="utf-8")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}", "AKKOORD_LANGUAGE": "en"}
-    r = subprocess.run(
-        [sys.executable, "-m", "akkoord.cli", "norms", "evaluate", str(programme), "--format", "json"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    r = run_akkoord(tmp_path, "norms", "evaluate", str(programme), "--format", "json")
     assert r.returncode == 0, r.stderr
     result = json.loads(r.stdout)
     assert result["facilities"]["sporthal"]["gap"][4] == 0.0 and len(result["years"]) == 31

@@ -6,12 +6,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.utils import translation
+from django.utils.translation import gettext as _
 from rich.console import Console
 from rich.markup import escape
 
@@ -48,3 +51,12 @@ class AkkoordCommand(BaseCommand):
 
     def done(self, text: str) -> None:
         self.say(text, "bold green")
+
+    def write_json(self, data: Any, out: Path | None) -> None:
+        """A result as JSON: to the screen without ``out``, else to the file, and say so."""
+        text = json.dumps(data, indent=2, ensure_ascii=False)
+        if out is None:
+            self.stdout.write(text)
+            return
+        out.write_text(text + "\n", encoding="utf-8")
+        self.done(_("Written to %(file)s.") % {"file": out})

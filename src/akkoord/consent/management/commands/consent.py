@@ -6,7 +6,6 @@ docs/consent.md). A bad file is reported with the field it is about, and nothing
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +39,4 @@ class Command(AkkoordCommand):
             raise CommandError(
                 _("%(file)s: %(problem)s; nothing was written.") % {"file": path, "problem": describe(exc)}
             ) from exc
-        text = json.dumps(result, indent=2, ensure_ascii=False)
-        if o["out"] is None:
-            self.stdout.write(text)
-            return
-        o["out"].write_text(text + "\n", encoding="utf-8")
-        self.done(_("Written to %(file)s.") % {"file": o["out"]})
+        self.write_json(result, o["out"])

@@ -141,12 +141,7 @@ class Command(AkkoordCommand):
     def _programme(self, o: dict[str, Any]) -> None:
         if not o["programme"].exists():
             raise CommandError(_("%(file)s: no such file") % {"file": o["programme"]})
-        text = json.dumps(evaluate_programme(load_programme(o["programme"])), indent=2, ensure_ascii=False)
-        if o["out"] is None:
-            self.stdout.write(text)
-            return
-        o["out"].write_text(text + "\n", encoding="utf-8")
-        self.done(_("Written to %(file)s.") % {"file": o["out"]})
+        self.write_json(evaluate_programme(load_programme(o["programme"])), o["out"])
 
     # --- instruments ------------------------------------------------------------------------
 

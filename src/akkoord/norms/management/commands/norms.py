@@ -8,7 +8,6 @@ nothing is written.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -65,12 +64,9 @@ class Command(AkkoordCommand):
             ) from exc
         fmt, out = o["format"], o["out"]
         if fmt == "json":
-            text = json.dumps(result, indent=2, ensure_ascii=False)
-            if out is None:
-                self.stdout.write(text)
-                return
-            out.write_text(text + "\n", encoding="utf-8")
-        elif out is None:
+            self.write_json(result, out)
+            return
+        if out is None:
             raise CommandError(_("--out: give a file for %(format)s") % {"format": fmt})
         elif fmt == "xlsx":
             out.write_bytes(presenting.to_xlsx(result))
