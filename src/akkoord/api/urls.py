@@ -16,6 +16,7 @@ from akkoord.impact import api as impact_api
 from akkoord.kennis import api as kennis_api
 from akkoord.norms import api as norms_api
 from akkoord.organisations import api as organisations_api
+from akkoord.quality import api as quality_api
 
 from . import docs
 
@@ -57,6 +58,7 @@ urlpatterns = [
     path("token", accounts_api.TokenView.as_view(), name="api-token"),
     path("search", kennis_api.SearchView.as_view(), name="api-search"),
     path("area-norms/<slug:slug>", norms_api.AreaNormsView.as_view(), name="api-area-norms"),
+    path("area-quality/<slug:slug>", quality_api.AreaQualityView.as_view(), name="api-area-quality"),
     path("", include(router.urls)),
     re_path(r"^(?P<rest>.+)/$", docs.without_trailing_slash, name="api-trailing-slash"),
     re_path(r"", docs.not_found, name="api-not-found"),

@@ -15,6 +15,7 @@ urlpatterns = [
     path("impact/", include("akkoord.impact.urls")),
     path("finance/", include("akkoord.finance.urls")),
     path("normen/", include("akkoord.norms.urls")),
+    path("gebieden/", include("akkoord.quality.urls")),
     path("kennis/", include("akkoord.kennis.urls")),
     path("api/v1/", include("akkoord.api.urls")),
     path("admin/", admin.site.urls),

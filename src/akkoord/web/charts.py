@@ -436,6 +436,19 @@ def curve_chart(
     return _figure_svg(fig, title)
 
 
+def scores_chart(title: str, dates: Sequence[str], series: dict[str, Sequence[float]], source: str) -> str:
+    """Scores from 1 to 5 per item, one line each, at the review dates (equally spaced)."""
+    fig, ax = _figure(7.2, 3.0)
+    x = list(range(len(dates)))
+    for k, values in enumerate(series.values()):
+        ax.plot(x, values, color=OKABE_ITO[k % len(OKABE_ITO)], marker="o", markersize=4, linewidth=1.6)
+    ax.set_xticks(x, list(dates))
+    ax.set_ylim(0.8, 5.2)
+    ax.set_yticks([1, 2, 3, 4, 5])
+    ax.set_title(title)
+    return _legend_below(fig, list(series), source, title)
+
+
 def tornado_chart(title: str, rows: Sequence[tuple[str, float, float]], source: str) -> str:
     """Per stream the change in net present value at its low and at its high value, biggest swing on top."""
     fig, ax = _figure(6.4, 0.4 * len(rows) + 1.2)

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "akkoord.kennis",
     "akkoord.norms",
     "akkoord.consent",
+    "akkoord.quality",
     "akkoord.privacy",
     "akkoord.api",
     "akkoord.web",
