@@ -266,3 +266,20 @@ def test_a_bad_file_names_the_field(change: Any, field: str, code: str) -> None:
     with pytest.raises(ConsentError) as exc:
         parse(data)
     assert (exc.value.field, exc.value.code) == (field, code)
+
+
+@given(measures())
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_quick_pass_over_the_units_reads_what_the_careful_one_does(data: dict) -> None:
+    from akkoord.engines.consent import contract
+
+    try:
+        quick = parse(data)
+    except ConsentError:
+        return
+    careful_only = contract._units_at_once
+    contract._units_at_once = lambda rows: None  # type: ignore[assignment]
+    try:
+        assert parse(data) == quick
+    finally:
+        contract._units_at_once = careful_only

@@ -155,11 +155,68 @@ def _answer(value: Any, where: str) -> str | None:
     raise ConsentError(where, "bad_answer", value=str(value)[:20])
 
 
+UNIT_FIELDS = {"id", "building", "tenure", "association", "votes", "tenant", "owner", "present", "label"}
+_PLAIN = {None: None, True: "yes", False: "no", "yes": "yes", "no": "no", "abstain": "abstain", "null": None}
+
+
+def _units_at_once(rows: list[Any]) -> tuple[Unit, ...] | None:
+    """The units when every one is well formed (the common case, in one quick pass); None
+    when any is not, so that the careful pass names the first problem."""
+    out = []
+    seen: set[str] = set()
+    for u in rows:
+        if type(u) is not dict or not UNIT_FIELDS.issuperset(u):
+            return None
+        uid, tenure, votes = u.get("id"), u.get("tenure"), u.get("votes", 1)
+        tenant, owner, present = u.get("tenant"), u.get("owner"), u.get("present", False)
+        building, association = u.get("building", ""), u.get("association", "")
+        building, association = (
+            ("" if building is None else building),
+            ("" if association is None else association),
+        )
+        if (
+            type(uid) not in (str, int)
+            or tenure not in ("rented", "owned")
+            or type(votes) is not int
+            or not 0 <= votes <= 1_000_000
+            or type(present) is not bool
+            or type(building) is not str
+            or type(association) is not str
+            or (type(tenant) not in (str, bool) and tenant is not None)
+            or (type(owner) not in (str, bool) and owner is not None)
+            or tenant not in _PLAIN
+            or owner not in _PLAIN
+            or (tenure == "owned" and _PLAIN[tenant] is not None)
+        ):
+            return None
+        uid = str(uid).strip()
+        if not uid or uid in seen:
+            return None
+        seen.add(uid)
+        out.append(
+            Unit(
+                uid,
+                tenure,
+                building.strip(),
+                association.strip(),
+                votes,
+                _PLAIN[tenant],
+                _PLAIN[owner],
+                present,
+            )
+        )
+    return tuple(out)
+
+
 def _units(raw: Any) -> tuple[Unit, ...]:
-    known = {"id", "building", "tenure", "association", "votes", "tenant", "owner", "present", "label"}
+    rows = _F.items(_F.required({"units": raw}, "units", ""), "units", limit=MAX_UNITS)
+    quick = _units_at_once(rows)
+    if quick is not None:
+        return quick
+    known = UNIT_FIELDS
     seen: set[str] = set()
     out = []
-    for k, u in enumerate(_F.items(_F.required({"units": raw}, "units", ""), "units", limit=MAX_UNITS)):
+    for k, u in enumerate(rows):
         at = f"units[{k}]"
         u = _F.mapping(u, at, known)
         uid = _F.text(str(_F.required(u, "id", f"{at}.")), f"{at}.id")
