@@ -32,8 +32,8 @@ def test_only_an_editor_of_the_area_adds_a_review_and_it_is_audited(client, demo
     client.force_login(get_user_model().objects.get(username="partner"))
     assert client.post(url, {"reviewed_on": "2027-01-01"}).status_code == 403
     client.force_login(get_user_model().objects.get(username="coordinator"))
-    if client.get(url).status_code == 403:  # the coordinator of another deal: take the superuser
-        client.force_login(get_user_model().objects.filter(is_superuser=True).first())
+    if client.get(url).status_code == 403:  # the coordinator of another deal: a finance editor then
+        client.force_login(get_user_model().objects.create_superuser("beheer", "b@example.org", "x-Beheer-2026!"))
     bad = client.post(url, {"reviewed_on": "2027-01-01", "i_inclusive_evidence": "zonder score"})
     assert bad.status_code == 400 and "i_inclusive_score" in bad.context["form"].errors
     assert client.post(url, {"reviewed_on": "2027-01-01", "i_inclusive_score": "9"}).status_code == 400
@@ -58,3 +58,18 @@ def test_the_database_holds_scores_from_one_to_five(demo) -> None:
     with pytest.raises(IntegrityError), transaction.atomic():
         Score.objects.create(review=review, item="pillar_social_x", score=6)
     assert len(ITEMS) == 10  # five pillars and five I's
+
+
+def test_deleting_an_area_takes_its_reviews_and_population_with_it_each_audited(demo) -> None:
+    from akkoord.finance import services
+    from akkoord.norms.models import AreaPopulation
+
+    pampus = Area.objects.get(name="Almere Pampus")
+    admin = get_user_model().objects.create_superuser("beheer", "beheer@example.org", "x-Beheer-2026!")
+    reviews = Review.objects.filter(area=pampus).count()
+    services.delete(actor=admin, instance=pampus)
+    assert not Review.objects.filter(area_id=pampus.pk).exists()
+    assert not AreaPopulation.objects.filter(area_id=pampus.pk).exists()
+    assert AuditEvent.objects.filter(model="quality.Review", action="delete").count() == reviews
+    assert AuditEvent.objects.filter(model="quality.Score", action="delete").count() == 20
+    assert AuditEvent.objects.filter(model="norms.AreaPopulation", action="delete").count() == 1

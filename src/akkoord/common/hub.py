@@ -103,6 +103,20 @@ def area_panels() -> list[DealPanel]:
     return sorted(_AREA_PANELS.values(), key=lambda p: (p.order, p.name))
 
 
+# Records of a higher app that belong to a record of a lower one (an area's population and its
+# reviews): deleting the owner takes them with it, each audited (common/services.delete_audited).
+_PARTS: dict[str, list[type]] = {}
+
+
+def register_parts(owner: str, *kinds: type) -> None:
+    """``owner`` is a model label such as ``"finance.Area"``."""
+    _PARTS.setdefault(owner, []).extend(k for k in kinds if k not in _PARTS.get(owner, []))
+
+
+def parts_of(model: type) -> tuple[type, ...]:
+    return tuple(_PARTS.get(model._meta.label, ()))  # type: ignore[attr-defined]
+
+
 # The example data, composed the same way: each app loads its part of the demo.
 DemoLoader = Callable[[Any], None]
 _DEMO_LOADERS: dict[str, tuple[int, DemoLoader]] = {}

@@ -10,7 +10,7 @@ from django.db.models import ProtectedError
 from django.db.models.deletion import Collector
 from django.utils.translation import gettext as _
 
-from . import audit
+from . import audit, hub
 from .models import AuditEvent
 
 M = TypeVar("M", bound=models.Model)
@@ -125,6 +125,7 @@ def delete_audited(
     kinds named in ``parts``, which go with it, each audited), the delete is refused with a
     ValidationError that names them. References cleared by the delete are audited as changes.
     """
+    parts = (*parts, *hub.parts_of(type(instance)))
     stopping = blocking(instance, parts)
     if stopping:
         raise ValidationError(

@@ -11,7 +11,9 @@ class NormsConfig(AppConfig):
         from akkoord.common import hub
 
         from . import panels
+        from .models import AreaPopulation
 
+        hub.register_parts("finance.Area", AreaPopulation)
         hub.register_area_panel(hub.DealPanel("norms", _("Facilities by norm"), 10, panels.render))
         hub.register_demo(self.label, 35, _load_demo)
 

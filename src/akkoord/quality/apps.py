@@ -11,7 +11,9 @@ class QualityConfig(AppConfig):
         from akkoord.common import hub
 
         from . import panels
+        from .models import Review, Score
 
+        hub.register_parts("finance.Area", Review, Score)
         hub.register_area_panel(hub.DealPanel("quality", _("Social quality"), 20, panels.render))
         hub.register_demo(self.label, 36, _load_demo)
 
