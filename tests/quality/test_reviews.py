@@ -33,7 +33,8 @@ def test_only_an_editor_of_the_area_adds_a_review_and_it_is_audited(client, demo
     assert client.post(url, {"reviewed_on": "2027-01-01"}).status_code == 403
     client.force_login(get_user_model().objects.get(username="coordinator"))
     if client.get(url).status_code == 403:  # the coordinator of another deal: a finance editor then
-        client.force_login(get_user_model().objects.create_superuser("beheer", "b@example.org", "x-Beheer-2026!"))
+        editor = get_user_model().objects.create_superuser("beheer", "b@example.org", "x-Beheer-2026!")
+        client.force_login(editor)
     bad = client.post(url, {"reviewed_on": "2027-01-01", "i_inclusive_evidence": "zonder score"})
     assert bad.status_code == 400 and "i_inclusive_score" in bad.context["form"].errors
     assert client.post(url, {"reviewed_on": "2027-01-01", "i_inclusive_score": "9"}).status_code == 400
