@@ -36,6 +36,7 @@ from .models import (
     Signature,
     WorkingGroup,
 )
+from .permissions import visible_deals
 
 
 class DateInput(forms.DateInput):
@@ -71,12 +72,21 @@ class DealForm(forms.ModelForm):
             "website",
             "is_public",
             "chair_term_years",
+            "parent",
             "source",
         ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "ambition": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A deal becomes a sub-project of a deal its coordinator may see, never of itself.
+        parents = visible_deals(user).order_by("title") if user is not None else Deal.objects.none()
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
 
 
 class TransitionForm(forms.Form):

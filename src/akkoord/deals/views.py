@@ -155,6 +155,9 @@ def deal_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "phase_notes": hub.phase_notes(request, deal) if is_coord else [],
         "this_year": timezone.localdate().year,
         "regions": deal.regions.all(),
+        # A programme and its sub-projects, as far as the reader may see them.
+        "parent": deal.parent if deal.parent_id and permissions.can_view(request.user, deal.parent) else None,
+        "children": [c for c in deal.children.order_by("title") if permissions.can_view(request.user, c)],
         "balance_chart": balance_chart,
         "money_chart": money_chart,
         "status_form": forms.TransitionForm(choices=forms.status_choices(deal)) if is_coord else None,
@@ -183,7 +186,7 @@ def _form_page(
 def deal_create(request: HttpRequest) -> HttpResponse:
     if not permissions.can_create_deal(request.user):
         raise PermissionDenied(_("Registering deals needs a permission; staff of the platform give it."))
-    form = forms.DealForm(request.POST or None)
+    form = forms.DealForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             deal = services.create_deal(actor=request.user, data=form.cleaned_data)
@@ -198,7 +201,7 @@ def deal_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def deal_edit(request: HttpRequest, slug: str) -> HttpResponse:
     deal = _coordinated_deal(request, slug)
-    form = forms.DealForm(request.POST or None, instance=Deal.objects.get(pk=deal.pk))
+    form = forms.DealForm(request.POST or None, instance=Deal.objects.get(pk=deal.pk), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_deal(actor=request.user, deal=deal, data=form.cleaned_data)
