@@ -40,78 +40,70 @@ class ServiceChargeForm(forms.Form):
     )
 
 
-class PlinthForm(forms.Form):
-    head_lease = _money(gettext_lazy("Head lease per m² per year (€)"), initial=100)
+class _RowsForm(forms.Form):
+    """A form with up to ROWS rows of a name and numbers (tiers, user groups); empty rows are left out."""
+
+    row: str  # the prefix of the rows' fields
+    name_label: Any  # with %(n)s
+    default_name: Any  # with %(n)s
+    columns: tuple[tuple[str, Any, float, float], ...]  # field, label with %(n)s, minimum, maximum
+    examples: tuple[tuple[Any, ...], ...]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        examples = [("ketens", 4000, 180), ("lokaal", 6000, 50)]
         for k in range(ROWS):
-            name, area, rent = examples[k] if k < len(examples) else ("", None, None)
-            self.fields[f"tier_{k}_name"] = forms.CharField(
-                label=_("Tier %(n)s: name") % {"n": k + 1}, max_length=60, required=False, initial=name
+            example = self.examples[k] if k < len(self.examples) else ("", *([None] * len(self.columns)))
+            n = {"n": k + 1}
+            self.fields[f"{self.row}_{k}_name"] = forms.CharField(
+                label=str(self.name_label) % n, max_length=60, required=False, initial=example[0]
             )
-            self.fields[f"tier_{k}_area"] = _money(
-                _("Tier %(n)s: m²") % {"n": k + 1}, required=False, initial=area
-            )
-            self.fields[f"tier_{k}_rent"] = _money(
-                _("Tier %(n)s: rent per m² per year (€)") % {"n": k + 1}, required=False, initial=rent
-            )
+            for (column, label, low, high), initial in zip(self.columns, example[1:], strict=True):
+                self.fields[f"{self.row}_{k}_{column}"] = LocalFloatField(
+                    label=str(label) % n, min_value=low, max_value=high, required=False, initial=initial
+                )
+
+    def rows(self) -> list[tuple[Any, ...]]:
+        """(name, numbers…) of every row with all its numbers given."""
+        d, out = self.cleaned_data, []
+        for k in range(ROWS):
+            values = [d.get(f"{self.row}_{k}_{column}") for column, *_rest in self.columns]
+            if all(v is not None for v in values):
+                out.append((d[f"{self.row}_{k}_name"] or str(self.default_name) % {"n": k + 1}, *values))
+        return out
+
+
+class PlinthForm(_RowsForm):
+    head_lease = _money(gettext_lazy("Head lease per m² per year (€)"), initial=100)
+    row, name_label, default_name = "tier", gettext_lazy("Tier %(n)s: name"), gettext_lazy("tier %(n)s")
+    columns = (
+        ("area", gettext_lazy("Tier %(n)s: m²"), 0, 1e12),
+        ("rent", gettext_lazy("Tier %(n)s: rent per m² per year (€)"), 0, 1e12),
+    )
+    examples = (("ketens", 4000, 180), ("lokaal", 6000, 50))
 
     def tiers(self) -> list[Tier]:
-        d = self.cleaned_data
-        return [
-            Tier(
-                d[f"tier_{k}_name"] or _("tier %(n)s") % {"n": k + 1},
-                d[f"tier_{k}_area"],
-                d[f"tier_{k}_rent"],
-            )
-            for k in range(ROWS)
-            if d.get(f"tier_{k}_area") and d.get(f"tier_{k}_rent") is not None
-        ]
+        return [Tier(name, area, rent) for name, area, rent in self.rows() if area]
 
 
-class SharedFacilityForm(forms.Form):
+class SharedFacilityForm(_RowsForm):
     investment = _money(gettext_lazy("Investment (€)"), initial=10_000_000)
     life = forms.IntegerField(label=gettext_lazy("Life in years"), min_value=1, max_value=200, initial=40)
     rate = LocalFloatField(label=gettext_lazy("Interest rate"), min_value=0, max_value=0.5, initial=0.025)
     running_cost = _money(gettext_lazy("Running cost per year (€)"), initial=150_000)
     floor_area = _money(gettext_lazy("Floor area (m²)"), initial=3000)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        examples = [("school", 0.6, 1.0), ("wijk", 0.25, 0.5), ("sport", 0.15, 1.5)]
-        for k in range(ROWS):
-            name, share, factor = examples[k] if k < len(examples) else ("", None, None)
-            self.fields[f"group_{k}_name"] = forms.CharField(
-                label=_("User group %(n)s: name") % {"n": k + 1}, max_length=60, required=False, initial=name
-            )
-            self.fields[f"group_{k}_share"] = LocalFloatField(
-                label=_("User group %(n)s: share of the hours") % {"n": k + 1},
-                min_value=0,
-                max_value=1,
-                required=False,
-                initial=share,
-            )
-            self.fields[f"group_{k}_factor"] = LocalFloatField(
-                label=_("User group %(n)s: tariff factor") % {"n": k + 1},
-                min_value=0,
-                max_value=10,
-                required=False,
-                initial=factor,
-            )
+    row, name_label, default_name = (
+        "group",
+        gettext_lazy("User group %(n)s: name"),
+        gettext_lazy("group %(n)s"),
+    )
+    columns = (
+        ("share", gettext_lazy("User group %(n)s: share of the hours"), 0, 1),
+        ("factor", gettext_lazy("User group %(n)s: tariff factor"), 0, 10),
+    )
+    examples = (("school", 0.6, 1.0), ("wijk", 0.25, 0.5), ("sport", 0.15, 1.5))
 
     def groups(self) -> list[UserGroup]:
-        d = self.cleaned_data
-        return [
-            UserGroup(
-                d[f"group_{k}_name"] or _("group %(n)s") % {"n": k + 1},
-                d[f"group_{k}_share"],
-                d[f"group_{k}_factor"],
-            )
-            for k in range(ROWS)
-            if d.get(f"group_{k}_share") is not None and d.get(f"group_{k}_factor") is not None
-        ]
+        return [UserGroup(name, share, factor) for name, share, factor in self.rows()]
 
 
 def _as_dict(result: Any) -> dict[str, Any]:

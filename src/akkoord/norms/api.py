@@ -17,7 +17,7 @@ from akkoord.engines.norms import evaluate
 from akkoord.finance.models import Area
 from akkoord.finance.services import can_see
 
-from .models import NormSet
+from .models import NormSet, population_of
 
 
 class NormSetSerializer(serializers.ModelSerializer):
@@ -64,7 +64,7 @@ class AreaNormsView(APIView):
     @extend_schema(responses=RESULT, operation_id="area_norms")
     def get(self, request: Request, slug: str) -> Response:
         area = get_object_or_404(Area, slug=slug[:200])
-        population = getattr(area, "population", None) if hasattr(area, "population") else None
+        population = population_of(area)
         if not can_see(request.user, area) or population is None:
             raise NotFound("This area has no population programme you may see.")
         result: dict[str, Any] = evaluate(population.engine_input())

@@ -67,6 +67,11 @@ class AreaPopulation(SourcedModel):
             raise ValidationError({field: describe(exc)}) from exc
 
 
+def population_of(area: Any) -> AreaPopulation | None:
+    """The area's population programme, or None (a missing one-to-one is an AttributeError)."""
+    return getattr(area, "population", None)
+
+
 def check_norms(norms: Any) -> None:
     """A norm set's norms, checked by the engine against a one-year programme."""
     try:

@@ -11,6 +11,7 @@ from akkoord.engines.norms import NormsError, evaluate
 
 from . import presenting
 from .messages import describe
+from .models import population_of
 
 
 def summary(result: dict[str, Any]) -> list[dict[str, Any]]:
@@ -35,7 +36,7 @@ def summary(result: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def render(request: Any, area: Any) -> str:
-    population = getattr(area, "population", None) if hasattr(area, "population") else None
+    population = population_of(area)
     if population is None:
         return ""
     try:

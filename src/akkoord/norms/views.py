@@ -25,7 +25,7 @@ from akkoord.web.forms import apply_errors
 
 from . import presenting
 from .messages import describe
-from .models import NormSet
+from .models import NormSet, population_of
 
 
 def may_edit(user: Any) -> bool:
@@ -102,7 +102,7 @@ def norm_set_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 def area_result(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     area = get_object_or_404(Area, slug=slug)
-    population = getattr(area, "population", None) if hasattr(area, "population") else None
+    population = population_of(area)
     if not can_see(request.user, area) or population is None or fmt not in ("json", "xlsx", "yaml"):
         raise Http404
     if fmt == "yaml":  # the programme file, to run with `akkoord norms evaluate`

@@ -209,7 +209,9 @@ def _units_at_once(rows: list[Any]) -> tuple[Unit, ...] | None:
 
 
 def _units(raw: Any) -> tuple[Unit, ...]:
-    rows = _F.items(_F.required({"units": raw}, "units", ""), "units", limit=MAX_UNITS)
+    if raw is None:
+        raise ConsentError("units", "missing")
+    rows = _F.items(raw, "units", limit=MAX_UNITS)
     quick = _units_at_once(rows)
     if quick is not None:
         return quick
